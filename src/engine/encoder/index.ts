@@ -1,0 +1,167 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { readVerifiedModel } from '../assets/manifest';
+import type { AssetSource } from '../assets/types';
+import { activateBackend, type BackendName, type BackendPreference, type WasmPaths } from '../backend';
+import { EngineError } from '../errors';
+import { DEFAULT_BATCH_LIMITS, padBatch, planBatches, type BatchLimits } from './batching';
+import { parseEncoderModelFile, type EncoderConfig } from './model-format';
+import { loadTokenizer, type TextTokenizer } from './tokenizer';
+import { encodeBatch, timingSignal } from './transformer';
+import { loadEncoderWeights, type EncoderWeights } from './weights';
+
+export type EncoderLoadStage = 'backend' | 'download' | 'tokenizer' | 'warmup';
+
+export interface EncoderLoadProgress {
+  readonly stage: EncoderLoadStage;
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
+  readonly file?: string;
+}
+
+export interface EncoderOptions {
+  readonly backend?: BackendPreference;
+  readonly assets: AssetSource;
+  readonly wasmPaths?: WasmPaths;
+  readonly batchLimits?: BatchLimits;
+  readonly onProgress?: (progress: EncoderLoadProgress) => void;
+}
+
+/** A loaded sentence encoder bound to one tfjs backend. */
+export interface Encoder {
+  readonly backend: BackendName;
+  readonly fallbackReason?: string;
+  readonly dim: number;
+  /** Longest input in tokens; later tokens are dropped, as the original model does. */
+  readonly maxTokens: number;
+  readonly modelBytes: number;
+  readonly timings: readonly { stage: EncoderLoadStage; ms: number }[];
+  /** One L2-normalised row per text, in input order. Rejects non-strings with INVALID_INPUT. */
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /** Token ids the encoder sees for `text`, after truncation. */
+  tokenize(text: string): number[];
+  dispose(): void;
+}
+
+const MODEL_DIR = 'encoder';
+
+function validateTexts(texts: unknown): asserts texts is readonly string[] {
+  if (!Array.isArray(texts)) {
+    throw new EngineError('INVALID_INPUT', 'embed() expects a list of texts.');
+  }
+  const bad = texts.findIndex((t) => typeof t !== 'string');
+  if (bad >= 0) {
+    throw new EngineError('INVALID_INPUT', `Text ${bad} is a ${texts[bad] === null ? 'null' : typeof texts[bad]}, not a string: only text can be embedded.`);
+  }
+}
+
+class TfjsEncoder implements Encoder {
+  readonly dim: number;
+  readonly maxTokens: number;
+  private readonly timingCache = new Map<number, Float32Array>();
+  private disposed = false;
+
+  constructor(
+    readonly backend: BackendName,
+    readonly fallbackReason: string | undefined,
+    readonly modelBytes: number,
+    readonly timings: { stage: EncoderLoadStage; ms: number }[],
+    private readonly config: EncoderConfig,
+    private readonly weights: EncoderWeights,
+    private readonly tokenizer: TextTokenizer,
+    private readonly limits: BatchLimits,
+  ) {
+    this.dim = config.outputDim;
+    this.maxTokens = config.maxTokens;
+  }
+
+  tokenize(text: string): number[] {
+    return this.tokenizer.encode(text).slice(0, this.maxTokens);
+  }
+
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    validateTexts(texts);
+    if (this.disposed) throw new EngineError('NOT_READY', 'The encoder was closed; load it again.');
+    const tokenIds = texts.map((text) => this.tokenize(text));
+    const out: Float32Array[] = new Array<Float32Array>(texts.length);
+    for (const plan of planBatches(tokenIds.map((ids) => ids.length), this.limits)) {
+      const batch = padBatch(tokenIds, plan);
+      const result = encodeBatch(this.weights, this.config, batch, this.timing(plan.length));
+      // Asynchronous read: a synchronous one would block on (and can lose) the WebGPU device.
+      const data = (await result.data()) as Float32Array;
+      result.dispose();
+      plan.indices.forEach((index, row) => {
+        out[index] = data.slice(row * this.dim, (row + 1) * this.dim);
+      });
+    }
+    return out;
+  }
+
+  private timing(length: number): Float32Array {
+    let signal = this.timingCache.get(length);
+    if (!signal) {
+      signal = timingSignal(this.weights.invTimescales, length);
+      this.timingCache.set(length, signal);
+    }
+    return signal;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.weights.dispose();
+  }
+}
+
+/**
+ * Loads the int8 encoder from `assets` (verifying every file against its manifest), starts the
+ * requested backend (`auto`: WebGPU, else WASM, else CPU) and warms it up.
+ */
+export async function createEncoder(options: EncoderOptions): Promise<Encoder> {
+  const timings: { stage: EncoderLoadStage; ms: number }[] = [];
+  const report = options.onProgress ?? (() => undefined);
+  const timed = async <T>(stage: EncoderLoadStage, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings.push({ stage, ms: Math.round(performance.now() - started) });
+    return result;
+  };
+
+  report({ stage: 'backend', loadedBytes: 0, totalBytes: 0 });
+  const active = await timed('backend', () => activateBackend(options.backend ?? 'auto', options.wasmPaths));
+  const { manifest, files } = await timed('download', () =>
+    readVerifiedModel(options.assets, MODEL_DIR, (p) => report({ stage: 'download', loadedBytes: p.loadedBytes, totalBytes: p.totalBytes, file: p.file })),
+  );
+  const modelBytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
+  report({ stage: 'tokenizer', loadedBytes: modelBytes, totalBytes: modelBytes });
+  const tokenizer = await timed('tokenizer', () => loadTokenizer(options.assets.modelsRoot, MODEL_DIR));
+
+  const modelJson = files.get('model.json');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(modelJson));
+  } catch (cause) {
+    throw new EngineError('MODEL_LOAD_FAILED', 'The encoder model file is not valid JSON. Run "npm run models".', { cause });
+  }
+  const model = parseEncoderModelFile(parsed);
+  const bin = files.get(model.weightsFile);
+  if (!bin) throw new EngineError('MODEL_LOAD_FAILED', `The encoder manifest does not list ${model.weightsFile}. Run "npm run models".`);
+
+  report({ stage: 'warmup', loadedBytes: modelBytes, totalBytes: modelBytes });
+  const encoder = await timed('warmup', async () => {
+    const weights = loadEncoderWeights(model, bin);
+    const created = new TfjsEncoder(active.name, active.fallbackReason, modelBytes, timings, model.config, weights, tokenizer, options.batchLimits ?? DEFAULT_BATCH_LIMITS);
+    try {
+      await created.embed(['warm up']);
+    } catch (cause) {
+      created.dispose();
+      throw new EngineError('BACKEND_UNAVAILABLE', `The ${active.name} backend failed to run the encoder. Choose another backend.`, { cause });
+    }
+    return created;
+  });
+  return encoder;
+}
+
+/** Number of tensors alive on the active backend; tests use it to check that nothing leaks. */
+export function liveTensorCount(): number {
+  return tf.memory().numTensors;
+}

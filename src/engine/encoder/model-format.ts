@@ -1,0 +1,74 @@
+import { EngineError } from '../errors';
+
+/** Version tag of `encoder/model.json`; bump when the layout changes so stale artefacts are rejected. */
+export const ENCODER_FORMAT = 'use-lite-int8/1';
+
+/** Names of every tensor the forward pass needs. */
+export const LAYER_TENSORS = [
+  'attn_norm.scale', 'attn_norm.bias', 'qkv.kernel', 'qkv.bias', 'attn_out.kernel', 'attn_out.bias',
+  'ffn_norm.scale', 'ffn_norm.bias', 'ffn_in.kernel', 'ffn_in.bias', 'ffn_out.kernel', 'ffn_out.bias',
+] as const;
+
+export interface EncoderConfig {
+  readonly vocabSize: number;
+  readonly embeddingDim: number;
+  /**
+   * Factor on the token embedding before the timing signal is added. The original graph adds the
+   * embedding twice (once inside AddTimingSignal, once around it), so this is 2.
+   */
+  readonly embeddingScale: number;
+  readonly outputDim: number;
+  /** Tokens beyond this position are dropped, as the original graph does (`ClipToMaxLength`). */
+  readonly maxTokens: number;
+  readonly heads: number;
+  readonly layerNormEpsilon: number;
+  readonly layers: readonly EncoderLayerConfig[];
+}
+
+export interface EncoderLayerConfig {
+  readonly inputDim: number;
+  readonly attentionDim: number;
+  readonly outputDim: number;
+  readonly ffnDim: number;
+  /** Multiplier applied to queries, read from the original graph (1/sqrt(head size)). */
+  readonly queryScale: number;
+  /** Whether the residual path goes through a dense projection (when input and output widths differ). */
+  readonly projectResidual: boolean;
+}
+
+export type TensorEncoding = 'float32' | 'int8';
+
+/** Where one tensor lives in `weights.bin`. Int8 tensors are 2-D with per-channel float32 scales. */
+export interface TensorEntry {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly encoding: TensorEncoding;
+  readonly byteOffset: number;
+  readonly byteLength: number;
+  /** For int8: 0 = a scale per row, 1 = a scale per column. */
+  readonly axis?: 0 | 1;
+  readonly scalesByteOffset?: number;
+}
+
+export interface EncoderModelFile {
+  readonly format: typeof ENCODER_FORMAT;
+  readonly source: string;
+  readonly config: EncoderConfig;
+  readonly weightsFile: string;
+  readonly tensors: readonly TensorEntry[];
+}
+
+/** Checks the shape of a parsed `model.json` and returns it typed; anything else is a load error. */
+export function parseEncoderModelFile(json: unknown): EncoderModelFile {
+  const file = json as Partial<EncoderModelFile> | null;
+  if (!file || typeof file !== 'object' || file.format !== ENCODER_FORMAT) {
+    throw new EngineError(
+      'MODEL_LOAD_FAILED',
+      `The encoder model file has an unknown format (expected ${ENCODER_FORMAT}). Run "npm run models" to rebuild it.`,
+    );
+  }
+  if (!file.config || !Array.isArray(file.tensors) || typeof file.weightsFile !== 'string') {
+    throw new EngineError('MODEL_LOAD_FAILED', 'The encoder model file is incomplete. Run "npm run models" to rebuild it.');
+  }
+  return file as EncoderModelFile;
+}

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+
+/** Debian's Chromium, used where Playwright cannot download its own browser. */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The Chromium to drive: `CHROMIUM_PATH` when set, else the system one when present, else
+ * undefined so that Playwright uses the browser it installed itself (the normal behaviour elsewhere).
+ */
+export function chromiumExecutable(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return fromEnv;
+  return existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+}
+
+/** Flags that keep headless Chromium quiet on a machine without network, as root. */
+export const HEADLESS_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** WebGPU in headless Chromium needs the unsafe flag (SwiftShader adapter on machines without a GPU). */
+export const WEBGPU_ARGS = ['--enable-unsafe-webgpu'];
