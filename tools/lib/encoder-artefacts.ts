@@ -16,17 +16,29 @@ interface TensorRecipe {
   readonly source: string;
   /** Present for matrices stored as int8; the axis that gets one scale per channel. */
   readonly int8Axis?: 0 | 1;
+  /** Keeps only these columns `[start, end)` of the last dimension (q, k, v share one source tensor). */
+  readonly columns?: readonly [number, number];
 }
 
-function layerRecipes(layer: 0 | 1): TensorRecipe[] {
+/** Query, key and value projections as three tensors, so no op has to split their joint output. */
+function splitQkv(name: 'kernel' | 'bias', source: string, width: number, int8Axis?: 0 | 1): TensorRecipe[] {
+  return (['query', 'key', 'value'] as const).map((part, i) => ({
+    name: `${part}.${name}`,
+    source,
+    columns: [i * width, (i + 1) * width] as const,
+    ...(int8Axis === undefined ? {} : { int8Axis }),
+  }));
+}
+
+function layerRecipes(layer: 0 | 1, attentionDim: number): TensorRecipe[] {
   const enc = `${ROOT}/Layer_${layer}/TransformerLayer`;
   const stack = `${STACK}/Layer_${layer}/TransformerLayer`;
   const kernel = `module/Encoder_en/KonaTransformer/Encode/Layer_${layer}/TransformerLayer/MultiheadAttention`;
   const recipes: TensorRecipe[] = [
     { name: 'attn_norm.scale', source: `${enc}/layer_prepostprocess/layer_norm/layer_norm_scale/ConcatPartitions/concat` },
     { name: 'attn_norm.bias', source: `${enc}/layer_prepostprocess/layer_norm/layer_norm_bias/ConcatPartitions/concat` },
-    { name: 'qkv.kernel', source: `${kernel}/qkv_transform_single/kernel/part_0`, int8Axis: 1 },
-    { name: 'qkv.bias', source: `${enc}/MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat` },
+    ...splitQkv('kernel', `${kernel}/qkv_transform_single/kernel/part_0`, attentionDim, 1),
+    ...splitQkv('bias', `${enc}/MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat`, attentionDim),
     { name: 'attn_out.kernel', source: `${kernel}/output_transform_single/kernel/part_0`, int8Axis: 1 },
     { name: 'attn_out.bias', source: `${enc}/MultiheadAttention/output_transform_single/bias/ConcatPartitions/concat` },
     { name: 'ffn_norm.scale', source: `${enc}/FFN/layer_prepostprocess/layer_norm/layer_norm_scale/ConcatPartitions/concat` },
@@ -49,8 +61,8 @@ const RECIPES: readonly TensorRecipe[] = [
   // One scale per embedding row: rows are looked up independently, so each keeps its own range.
   { name: 'embeddings', source: 'module/Embeddings_en', int8Axis: 0 },
   { name: 'timing.inv_timescales', source: `${STACK}/Layer_0/AddTimingSignal/TimingSignal/ExpandDims_1` },
-  ...layerRecipes(0),
-  ...layerRecipes(1),
+  ...layerRecipes(0, 256),
+  ...layerRecipes(1, 512),
   { name: 'pool.kernel', source: 'module/Encoder_en/hidden_layers/tanh_layer_0/weights', int8Axis: 1 },
   { name: 'pool.bias', source: 'module/Encoder_en/hidden_layers/tanh_layer_0/bias' },
 ];
@@ -83,6 +95,15 @@ function readConfig(weights: SourceWeights): EncoderConfig {
   };
 }
 
+/** Columns `[start, end)` of the last dimension of a row-major tensor. */
+function sliceColumns(values: Float32Array, shape: readonly number[], [start, end]: readonly [number, number]): Float32Array {
+  const cols = shape[shape.length - 1] ?? 0;
+  const rows = values.length / cols;
+  const out = new Float32Array(rows * (end - start));
+  for (let r = 0; r < rows; r++) out.set(values.subarray(r * cols + start, r * cols + end), r * (end - start));
+  return out;
+}
+
 /** Pads to a multiple of 4 so every float32 block starts aligned. */
 function align4(n: number): number {
   return (n + 3) & ~3;
@@ -108,7 +129,7 @@ export function buildEncoderArtefacts(weights: SourceWeights, sourceLabel: strin
   for (const recipe of RECIPES) {
     const tensor = weights.tensors.get(recipe.source);
     if (!tensor || !(tensor.values instanceof Float32Array)) throw new Error(`source model lacks float tensor ${recipe.source}`);
-    const values = tensor.values;
+    const values = recipe.columns ? sliceColumns(tensor.values, tensor.shape, recipe.columns) : tensor.values;
     if (recipe.int8Axis === undefined) {
       const shape = [values.length];
       const byteOffset = append(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
@@ -116,7 +137,7 @@ export function buildEncoderArtefacts(weights: SourceWeights, sourceLabel: strin
       continue;
     }
     // Conv2D kernels are [1, 1, in, out]: the leading unit dimensions drop out.
-    const cols = tensor.shape[tensor.shape.length - 1] ?? 0;
+    const cols = recipe.columns ? recipe.columns[1] - recipe.columns[0] : (tensor.shape[tensor.shape.length - 1] ?? 0);
     const rows = values.length / cols;
     const q = quantizeInt8(values, rows, cols, recipe.int8Axis);
     const byteOffset = append(new Uint8Array(q.values.buffer));

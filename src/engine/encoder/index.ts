@@ -6,7 +6,7 @@ import { EngineError } from '../errors';
 import { DEFAULT_BATCH_LIMITS, padBatch, planBatches, type BatchLimits } from './batching';
 import { parseEncoderModelFile, type EncoderConfig } from './model-format';
 import { loadTokenizer, type TextTokenizer } from './tokenizer';
-import { encodeBatch, timingSignal } from './transformer';
+import { encodeBatch, encodeEmpty } from './transformer';
 import { loadEncoderWeights, type EncoderWeights } from './weights';
 
 export type EncoderLoadStage = 'backend' | 'download' | 'tokenizer' | 'warmup';
@@ -44,6 +44,14 @@ export interface Encoder {
 
 const MODEL_DIR = 'encoder';
 
+/** Reads a `[rows, dim]` tensor into one array per row and frees it. */
+async function readRows(tensor: tf.Tensor2D, dim: number): Promise<Float32Array[]> {
+  // Asynchronous read: a synchronous one would block on (and can lose) the WebGPU device.
+  const data = (await tensor.data()) as Float32Array;
+  tensor.dispose();
+  return Array.from({ length: tensor.shape[0] }, (_, row) => data.slice(row * dim, (row + 1) * dim));
+}
+
 function validateTexts(texts: unknown): asserts texts is readonly string[] {
   if (!Array.isArray(texts)) {
     throw new EngineError('INVALID_INPUT', 'embed() expects a list of texts.');
@@ -57,7 +65,8 @@ function validateTexts(texts: unknown): asserts texts is readonly string[] {
 class TfjsEncoder implements Encoder {
   readonly dim: number;
   readonly maxTokens: number;
-  private readonly timingCache = new Map<number, Float32Array>();
+  /** Computed on first use: the row of every input that has no tokens (such as ''). */
+  private emptyRow: Float32Array | undefined;
   private disposed = false;
 
   constructor(
@@ -83,26 +92,23 @@ class TfjsEncoder implements Encoder {
     if (this.disposed) throw new EngineError('NOT_READY', 'The encoder was closed; load it again.');
     const tokenIds = texts.map((text) => this.tokenize(text));
     const out: Float32Array[] = new Array<Float32Array>(texts.length);
-    for (const plan of planBatches(tokenIds.map((ids) => ids.length), this.limits)) {
-      const batch = padBatch(tokenIds, plan);
-      const result = encodeBatch(this.weights, this.config, batch, this.timing(plan.length));
-      // Asynchronous read: a synchronous one would block on (and can lose) the WebGPU device.
-      const data = (await result.data()) as Float32Array;
-      result.dispose();
-      plan.indices.forEach((index, row) => {
-        out[index] = data.slice(row * this.dim, (row + 1) * this.dim);
+    const nonEmpty = tokenIds.flatMap((ids, index) => (ids.length > 0 ? [index] : []));
+    const plans = planBatches(nonEmpty.map((index) => tokenIds[index]?.length ?? 0), this.limits);
+    for (const plan of plans) {
+      const indices = plan.indices.map((i) => nonEmpty[i] ?? 0);
+      const result = encodeBatch(this.weights, this.config, padBatch(tokenIds, { indices, length: plan.length }));
+      const rows = await readRows(result, this.dim);
+      indices.forEach((index, row) => {
+        out[index] = rows[row] ?? new Float32Array(this.dim);
+      });
+    }
+    if (nonEmpty.length < texts.length) {
+      this.emptyRow ??= (await readRows(encodeEmpty(this.weights, this.config), this.dim))[0];
+      tokenIds.forEach((ids, index) => {
+        if (ids.length === 0 && this.emptyRow) out[index] = this.emptyRow.slice();
       });
     }
     return out;
-  }
-
-  private timing(length: number): Float32Array {
-    let signal = this.timingCache.get(length);
-    if (!signal) {
-      signal = timingSignal(this.weights.invTimescales, length);
-      this.timingCache.set(length, signal);
-    }
-    return signal;
   }
 
   dispose(): void {

@@ -5,7 +5,9 @@ export const ENCODER_FORMAT = 'use-lite-int8/1';
 
 /** Names of every tensor the forward pass needs. */
 export const LAYER_TENSORS = [
-  'attn_norm.scale', 'attn_norm.bias', 'qkv.kernel', 'qkv.bias', 'attn_out.kernel', 'attn_out.bias',
+  'attn_norm.scale', 'attn_norm.bias',
+  'query.kernel', 'query.bias', 'key.kernel', 'key.bias', 'value.kernel', 'value.bias',
+  'attn_out.kernel', 'attn_out.bias',
   'ffn_norm.scale', 'ffn_norm.bias', 'ffn_in.kernel', 'ffn_in.bias', 'ffn_out.kernel', 'ffn_out.bias',
 ] as const;
 

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { EngineError } from '../errors';
 import { dequantizeInt8 } from '../quant/int8';
 import { LAYER_TENSORS, type EncoderModelFile, type TensorEntry } from './model-format';
+import { timingSignal } from './timing';
 
 type LayerTensorName = (typeof LAYER_TENSORS)[number];
 
@@ -13,7 +14,8 @@ export interface LayerWeights {
 /** The encoder's weights as float32 tensors on the active backend, plus the CPU-side timing table. */
 export interface EncoderWeights {
   readonly embeddings: tf.Tensor2D;
-  readonly invTimescales: Float32Array;
+  /** Position signal for every position up to the model's token limit, `[maxTokens, embeddingDim]`. */
+  readonly timing: tf.Tensor2D;
   readonly layers: readonly LayerWeights[];
   readonly pool: { kernel: tf.Tensor2D; bias: tf.Tensor1D };
   dispose(): void;
@@ -53,9 +55,12 @@ export function loadEncoderWeights(model: EncoderModelFile, bin: Uint8Array): En
       ? { tensors, residual: { kernel: take(`layer${index}.residual.kernel`) as tf.Tensor2D, bias: take(`layer${index}.residual.bias`) as tf.Tensor1D } }
       : { tensors };
   });
+  const { maxTokens, embeddingDim } = model.config;
+  const timing = tf.tensor2d(timingSignal(decodeEntry(invEntry, bin), maxTokens), [maxTokens, embeddingDim]);
+  created.push(timing);
   return {
     embeddings: take('embeddings') as tf.Tensor2D,
-    invTimescales: decodeEntry(invEntry, bin),
+    timing,
     layers,
     pool: { kernel: take('pool.kernel') as tf.Tensor2D, bias: take('pool.bias') as tf.Tensor1D },
     dispose: () => created.forEach((t) => t.dispose()),
