@@ -28,8 +28,9 @@ function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Compact JSON: key order follows construction order, so the same value always gives the same bytes. */
 function stableJson(value: unknown): Uint8Array {
-  return new TextEncoder().encode(`${JSON.stringify(value, null, 1)}\n`);
+  return new TextEncoder().encode(`${JSON.stringify(value)}\n`);
 }
 
 async function sourceDigest(sourceFiles: { name: string; bytes: Uint8Array }[]): Promise<string> {

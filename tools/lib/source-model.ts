@@ -24,7 +24,7 @@ interface WeightsManifestGroup {
 export async function readSourceWeights(dir = sourceModelDir()): Promise<SourceWeights> {
   const modelJsonBytes = new Uint8Array(await readFile(join(dir, 'model.json')));
   const modelJson = JSON.parse(new TextDecoder().decode(modelJsonBytes)) as { weightsManifest: WeightsManifestGroup[] };
-  const files = [{ name: 'model.json', bytes: modelJsonBytes }];
+  const files: { name: string; bytes: Uint8Array }[] = [{ name: 'model.json', bytes: modelJsonBytes }];
   const tensors = new Map<string, { shape: number[]; values: Float32Array | Int32Array }>();
   for (const group of modelJson.weightsManifest) {
     const shards = await Promise.all(group.paths.map(async (p) => new Uint8Array(await readFile(join(dir, p)))));

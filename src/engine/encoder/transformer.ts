@@ -13,12 +13,12 @@ function layerNorm(x: tf.Tensor2D, scale: tf.Tensor, bias: tf.Tensor, epsilon: n
   const mean = tf.mean(x, -1, true);
   const centered = tf.sub(x, mean);
   const variance = tf.mean(tf.square(centered), -1, true);
-  return tf.add(tf.mul(tf.mul(centered, tf.rsqrt(tf.add(variance, epsilon))), scale), bias);
+  return tf.add<tf.Tensor2D>(tf.mul(tf.mul(centered, tf.rsqrt(tf.add(variance, epsilon))), scale), bias);
 }
 
 /** `x · kernel + bias` (then ReLU) as one fused kernel: no extra pass over the activations. */
 function dense(x: tf.Tensor2D, kernel: tf.Tensor, bias: tf.Tensor, activation: 'linear' | 'relu' = 'linear'): tf.Tensor2D {
-  return tf.fused.matMul({ a: x, b: kernel as tf.Tensor2D, bias, activation });
+  return tf.fused.matMul({ a: x, b: kernel as tf.Tensor2D, bias, activation }) as tf.Tensor2D;
 }
 
 /** `[sentences·length, width]` → `[sentences, heads, length, width/heads]`. */
@@ -45,10 +45,10 @@ function transformerLayer(h: tf.Tensor2D, layer: LayerWeights, config: EncoderCo
   const t = layer.tensors;
   const normed = layerNorm(h, t['attn_norm.scale'], t['attn_norm.bias'], config.layerNormEpsilon);
   const residual = layer.residual ? dense(h, layer.residual.kernel, layer.residual.bias) : h;
-  const afterAttention = tf.add(selfAttention(normed, layer, config, index, batch, keyBias), residual);
+  const afterAttention = tf.add<tf.Tensor2D>(selfAttention(normed, layer, config, index, batch, keyBias), residual);
   const ffnInput = layerNorm(afterAttention, t['ffn_norm.scale'], t['ffn_norm.bias'], config.layerNormEpsilon);
   const ffn = dense(dense(ffnInput, t['ffn_in.kernel'], t['ffn_in.bias'], 'relu'), t['ffn_out.kernel'], t['ffn_out.bias']);
-  return tf.add(afterAttention, ffn);
+  return tf.add<tf.Tensor2D>(afterAttention, ffn);
 }
 
 function keyBiasFor(batch: PaddedBatch): Float32Array {
