@@ -7,7 +7,7 @@ import { load as loadReference } from '@tensorflow-models/universal-sentence-enc
 import { httpAssetSource } from '../src/engine/assets/http';
 import { activateBackend, type BackendName } from '../src/engine/backend';
 import { createEncoder } from '../src/engine/encoder';
-import { wasmPaths } from './wasm-paths';
+import { wasmPaths } from '../src/worker/wasm-paths';
 
 export interface BenchResult {
   backend: BackendName;

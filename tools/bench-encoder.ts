@@ -10,7 +10,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { createServer, type Plugin } from 'vite';
+import { build, preview, type Plugin } from 'vite';
 import type { BackendName } from '../src/engine/backend';
 import type { BenchRequest, BenchResult } from '../bench/encoder-bench';
 import { buildEncoderModel } from './lib/build-encoder';
@@ -35,16 +35,21 @@ function referenceAssets(): Plugin {
   const dir = sourceModelDir();
   return {
     name: 'bench-reference-assets',
-    configureServer(server) {
+    configurePreviewServer(server) {
       server.middlewares.use('/bench-assets/reference/', (req, res, next) => {
         const name = (req.url ?? '').replace(/^\//, '').split('?')[0] ?? '';
-        if (!/^[\w.-]+$/.test(name)) return next();
+        if (!/^[\w.-]+$/.test(name)) {
+          next();
+          return;
+        }
         readFile(join(dir, name)).then(
           (bytes) => {
             res.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
             res.end(bytes);
           },
-          () => next(),
+          () => {
+            next();
+          },
         );
       });
     },
@@ -53,14 +58,18 @@ function referenceAssets(): Plugin {
 
 await buildEncoderModel(join(repoRoot, 'public', 'models'));
 const sentences = JSON.parse(await readFile(join(repoRoot, 'tests/fixtures/financial-sentences.json'), 'utf8')) as string[];
-const server = await createServer({
+// A production build of the bench page, as the app ships (the dev server would also reload the
+// page when it discovers dependencies mid-run).
+const outDir = join(repoRoot, '.cache', 'bench-dist');
+await build({ root: repoRoot, logLevel: 'error', build: { outDir, emptyOutDir: true, rolldownOptions: { input: join(repoRoot, 'bench/encoder.html') } } });
+const server = await preview({
   root: repoRoot,
   logLevel: 'error',
-  server: { host: 'localhost', port: 0 },
+  build: { outDir },
+  preview: { host: 'localhost', port: 0, strictPort: false },
   plugins: [referenceAssets()],
 });
-await server.listen();
-const address = server.httpServer?.address();
+const address = server.httpServer.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 const pageUrl = `http://localhost:${port}/bench/encoder.html`;
 
@@ -80,7 +89,7 @@ try {
       await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 300_000 });
       if (backend === 'webgpu') {
         environment.webgpuAdapter = await page.evaluate(async () => {
-          const adapter = await navigator.gpu?.requestAdapter();
+          const adapter = await (navigator.gpu as GPU | undefined)?.requestAdapter();
           if (!adapter) return 'none';
           const info = adapter.info;
           return `${info.vendor} ${info.architecture} ${info.device} ${info.description}`.trim();

@@ -40,9 +40,10 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
     embed(texts: readonly string[]): Promise<Float32Array[]> {
       return ready().embed(texts);
     },
-    async dispose(): Promise<void> {
+    dispose(): Promise<void> {
       encoder?.dispose();
       encoder = undefined;
+      return Promise.resolve();
     },
   };
 }

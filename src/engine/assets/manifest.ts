@@ -17,7 +17,8 @@ export interface ModelManifest {
 
 /** Lower-case hex SHA-256 of `bytes`, through WebCrypto (Node 20, workers and pages on a secure context). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const subtle = globalThis.crypto?.subtle;
+  // Typed as always present, but absent outside secure contexts (plain http on another host).
+  const subtle = (globalThis.crypto as Crypto | undefined)?.subtle;
   if (!subtle) {
     throw new EngineError(
       'INTEGRITY_FAILED',
@@ -28,13 +29,16 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+function isManifestEntry(value: unknown): value is ManifestEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<Record<keyof ManifestEntry, unknown>>;
+  return typeof entry.path === 'string' && Number.isInteger(entry.bytes) && typeof entry.sha256 === 'string' && /^[0-9a-f]{64}$/.test(entry.sha256);
+}
+
 export function parseManifest(json: unknown, dir: string): ModelManifest {
-  const manifest = json as Partial<ModelManifest> | null;
-  const valid =
-    !!manifest &&
-    Array.isArray(manifest.files) &&
-    manifest.files.every((f) => typeof f.path === 'string' && Number.isInteger(f.bytes) && /^[0-9a-f]{64}$/.test(f.sha256));
-  if (!valid) {
+  const manifest = json as { files?: unknown } | null;
+  const files: unknown = manifest?.files;
+  if (!Array.isArray(files) || !files.every(isManifestEntry)) {
     throw new EngineError('MODEL_LOAD_FAILED', `The manifest of ${dir} is malformed. Run "npm run models" to rebuild the models.`);
   }
   return manifest as ModelManifest;

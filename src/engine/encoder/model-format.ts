@@ -1,24 +1,22 @@
 import { EngineError } from '../errors';
 
 /** Version tag of `encoder/model.json`; bump when the layout changes so stale artefacts are rejected. */
-export const ENCODER_FORMAT = 'use-lite-int8/1';
+export const ENCODER_FORMAT = 'use-lite-int8/2';
 
-/** Names of every tensor the forward pass needs. */
+/**
+ * Names of every tensor of a transformer layer. The layer norms have no tensors of their own: their
+ * scale and shift are folded into the projections that read them (query, key, value, ffn_in), and
+ * the query scale 1/√(head size) into the query projection.
+ */
 export const LAYER_TENSORS = [
-  'attn_norm.scale', 'attn_norm.bias',
   'query.kernel', 'query.bias', 'key.kernel', 'key.bias', 'value.kernel', 'value.bias',
-  'attn_out.kernel', 'attn_out.bias',
-  'ffn_norm.scale', 'ffn_norm.bias', 'ffn_in.kernel', 'ffn_in.bias', 'ffn_out.kernel', 'ffn_out.bias',
+  'attn_out.kernel', 'attn_out.bias', 'ffn_in.kernel', 'ffn_in.bias', 'ffn_out.kernel', 'ffn_out.bias',
 ] as const;
 
 export interface EncoderConfig {
   readonly vocabSize: number;
+  /** Width of the token embeddings, stored doubled: the original graph adds each embedding twice. */
   readonly embeddingDim: number;
-  /**
-   * Factor on the token embedding before the timing signal is added. The original graph adds the
-   * embedding twice (once inside AddTimingSignal, once around it), so this is 2.
-   */
-  readonly embeddingScale: number;
   readonly outputDim: number;
   /** Tokens beyond this position are dropped, as the original graph does (`ClipToMaxLength`). */
   readonly maxTokens: number;
@@ -32,8 +30,6 @@ export interface EncoderLayerConfig {
   readonly attentionDim: number;
   readonly outputDim: number;
   readonly ffnDim: number;
-  /** Multiplier applied to queries, read from the original graph (1/sqrt(head size)). */
-  readonly queryScale: number;
   /** Whether the residual path goes through a dense projection (when input and output widths differ). */
   readonly projectResidual: boolean;
 }

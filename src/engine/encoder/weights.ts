@@ -6,12 +6,15 @@ import { timingSignal } from './timing';
 
 type LayerTensorName = (typeof LAYER_TENSORS)[number];
 
+/** Kernels are matrices, biases vectors. */
+export type LayerTensors = { readonly [K in LayerTensorName]: K extends `${string}.kernel` ? tf.Tensor2D : tf.Tensor1D };
+
 export interface LayerWeights {
-  readonly tensors: Record<LayerTensorName, tf.Tensor>;
+  readonly tensors: LayerTensors;
   readonly residual?: { kernel: tf.Tensor2D; bias: tf.Tensor1D };
 }
 
-/** The encoder's weights as float32 tensors on the active backend, plus the CPU-side timing table. */
+/** The encoder's weights as float32 tensors on the active backend. */
 export interface EncoderWeights {
   readonly embeddings: tf.Tensor2D;
   /** Position signal for every position up to the model's token limit, `[maxTokens, embeddingDim]`. */
@@ -35,34 +38,47 @@ function decodeEntry(entry: TensorEntry, bin: Uint8Array): Float32Array {
   return dequantizeInt8({ rows, cols, axis: entry.axis ?? 1, values: new Int8Array(copy), scales });
 }
 
-/** Expands the int8 weights and uploads every tensor once; callers dispose them with `dispose()`. */
+/** Expands the int8 weights and uploads every tensor once; callers free them with `dispose()`. */
 export function loadEncoderWeights(model: EncoderModelFile, bin: Uint8Array): EncoderWeights {
   const byName = new Map(model.tensors.map((t) => [t.name, t]));
   const created: tf.Tensor[] = [];
-  const take = (name: string): tf.Tensor => {
-    const entry = byName.get(name);
-    if (!entry) throw new EngineError('MODEL_LOAD_FAILED', `The encoder model lacks tensor ${name}. Run "npm run models".`);
-    const tensor = tf.tensor(decodeEntry(entry, bin), [...entry.shape], 'float32');
+  const entry = (name: string): TensorEntry => {
+    const found = byName.get(name);
+    if (!found) throw new EngineError('MODEL_LOAD_FAILED', `The encoder model lacks tensor ${name}. Run "npm run models".`);
+    return found;
+  };
+  const matrix = (name: string): tf.Tensor2D => {
+    const e = entry(name);
+    const [rows = 0, cols = 0] = e.shape;
+    const tensor = tf.tensor2d(decodeEntry(e, bin), [rows, cols]);
     created.push(tensor);
     return tensor;
   };
-  const invEntry = byName.get('timing.inv_timescales');
-  if (!invEntry) throw new EngineError('MODEL_LOAD_FAILED', 'The encoder model lacks its timing signal. Run "npm run models".');
+  const vector = (name: string): tf.Tensor1D => {
+    const tensor = tf.tensor1d(decodeEntry(entry(name), bin));
+    created.push(tensor);
+    return tensor;
+  };
 
-  const layers = model.config.layers.map((layer, index): LayerWeights => {
-    const tensors = Object.fromEntries(LAYER_TENSORS.map((name) => [name, take(`layer${index}.${name}`)])) as Record<LayerTensorName, tf.Tensor>;
-    return layer.projectResidual
-      ? { tensors, residual: { kernel: take(`layer${index}.residual.kernel`) as tf.Tensor2D, bias: take(`layer${index}.residual.bias`) as tf.Tensor1D } }
-      : { tensors };
+  const layers = model.config.layers.map((spec, index): LayerWeights => {
+    const tensors = Object.fromEntries(
+      LAYER_TENSORS.map((name) => [name, name.endsWith('.kernel') ? matrix(`layer${index}.${name}`) : vector(`layer${index}.${name}`)]),
+    ) as unknown as LayerTensors;
+    if (!spec.projectResidual) return { tensors };
+    return { tensors, residual: { kernel: matrix(`layer${index}.residual.kernel`), bias: vector(`layer${index}.residual.bias`) } };
   });
   const { maxTokens, embeddingDim } = model.config;
-  const timing = tf.tensor2d(timingSignal(decodeEntry(invEntry, bin), maxTokens), [maxTokens, embeddingDim]);
+  const timing = tf.tensor2d(timingSignal(decodeEntry(entry('timing.inv_timescales'), bin), maxTokens), [maxTokens, embeddingDim]);
   created.push(timing);
   return {
-    embeddings: take('embeddings') as tf.Tensor2D,
+    embeddings: matrix('embeddings'),
     timing,
     layers,
-    pool: { kernel: take('pool.kernel') as tf.Tensor2D, bias: take('pool.bias') as tf.Tensor1D },
-    dispose: () => created.forEach((t) => t.dispose()),
+    pool: { kernel: matrix('pool.kernel'), bias: vector('pool.bias') },
+    dispose: () => {
+      created.forEach((t) => {
+        t.dispose();
+      });
+    },
   };
 }

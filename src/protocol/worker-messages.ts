@@ -1,0 +1,64 @@
+import type { EngineInitOptions, EngineInitResult, LoadProgress, SerializedError } from './engine-api';
+
+/*
+ * The messages between the page (worker-proxy.ts) and the engine worker (worker/engine.worker.ts).
+ * Every request carries an `id`; the worker answers with any number of `progress` messages for that
+ * id, then exactly one `result` or `error`.
+ */
+
+/** One EngineApi call, as data. */
+export type EngineCall =
+  | { readonly method: 'init'; readonly options: EngineInitOptions }
+  | { readonly method: 'embed'; readonly texts: readonly string[] }
+  | { readonly method: 'dispose' };
+
+export type EngineMethod = EngineCall['method'];
+
+/** What each call resolves with. */
+export interface EngineCallResults {
+  readonly init: EngineInitResult;
+  readonly embed: Float32Array[];
+  readonly dispose: undefined;
+}
+
+export type EngineCallResult = {
+  [M in EngineMethod]: { readonly method: M; readonly result: EngineCallResults[M] };
+}[EngineMethod];
+
+/** Page → worker. */
+export type WorkerRequest = EngineCall & { readonly id: number };
+
+/** Worker → page. */
+export type WorkerResponse =
+  | { readonly id: number; readonly kind: 'progress'; readonly progress: LoadProgress }
+  | ({ readonly id: number; readonly kind: 'result' } & EngineCallResult)
+  | { readonly id: number; readonly kind: 'error'; readonly error: SerializedError };
+
+const METHODS: ReadonlySet<string> = new Set<EngineMethod>(['init', 'embed', 'dispose']);
+const RESPONSE_KINDS: ReadonlySet<string> = new Set<WorkerResponse['kind']>(['progress', 'result', 'error']);
+
+function hasNumericId(data: unknown): data is { readonly id: number } & Record<string, unknown> {
+  return typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'number';
+}
+
+/** Shape check for messages arriving at the worker; anything else on the channel is not ours. */
+export function isWorkerRequest(data: unknown): data is WorkerRequest {
+  return hasNumericId(data) && typeof data.method === 'string' && METHODS.has(data.method);
+}
+
+/** Shape check for messages arriving at the page. */
+export function isWorkerResponse(data: unknown): data is WorkerResponse {
+  return hasNumericId(data) && typeof data.kind === 'string' && RESPONSE_KINDS.has(data.kind);
+}
+
+/**
+ * The buffers to transfer (move, not copy) with a list of embedding rows. Rows may be views into one
+ * shared buffer, and a buffer may be listed only once, hence the set; shared memory cannot be moved.
+ */
+export function transferListFor(rows: readonly Float32Array[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const row of rows) {
+    if (row.buffer instanceof ArrayBuffer) buffers.add(row.buffer);
+  }
+  return [...buffers];
+}

@@ -1,0 +1,18 @@
+const MEGABYTE = 1024 * 1024;
+
+/** "12.3 MB"; small sizes in kB so early progress is visible. */
+export function formatBytes(bytes: number): string {
+  if (bytes < MEGABYTE) return `${(bytes / 1024).toFixed(0)} kB`;
+  return `${(bytes / MEGABYTE).toFixed(1)} MB`;
+}
+
+/** "840 ms" or "2.4 s". */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Whole percent, 0–100; 0 while the total is unknown. Floors so that 100 means really done. */
+export function percentOf(loaded: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.min(100, Math.floor((loaded / total) * 100));
+}
