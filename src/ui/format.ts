@@ -1,8 +1,9 @@
-const MEGABYTE = 1024 * 1024;
+/** Decimal units, as the README and the model budget (8 MB = 8,000,000 bytes) count them. */
+const MEGABYTE = 1_000_000;
 
 /** "12.3 MB"; small sizes in kB so early progress is visible. */
 export function formatBytes(bytes: number): string {
-  if (bytes < MEGABYTE) return `${(bytes / 1024).toFixed(0)} kB`;
+  if (bytes < MEGABYTE) return `${(bytes / 1000).toFixed(0)} kB`;
   return `${(bytes / MEGABYTE).toFixed(1)} MB`;
 }
 
