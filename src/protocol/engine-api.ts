@@ -1,24 +1,10 @@
 import type { BackendName, BackendPreference } from '../engine/backend/types';
+import type { EncoderLoadProgress, EncoderLoadStage, StageTiming } from '../engine/encoder';
 import type { EngineErrorCode } from '../engine/errors';
 
-export type { BackendName, BackendPreference };
-
-/** A stage of getting the engine ready, in the order they happen. */
-export type LoadStage = 'backend' | 'download' | 'tokenizer' | 'warmup';
-
-/** One progress report while the engine gets ready. Byte counts cover all model files together. */
-export interface LoadProgress {
-  readonly stage: LoadStage;
-  readonly loadedBytes: number;
-  readonly totalBytes: number;
-  /** The file being read, when the stage is `download`. */
-  readonly file?: string;
-}
-
-export interface StageTiming {
-  readonly stage: LoadStage;
-  readonly ms: number;
-}
+export type { BackendName, BackendPreference, StageTiming };
+export type LoadStage = EncoderLoadStage;
+export type LoadProgress = EncoderLoadProgress;
 
 export interface EngineInitOptions {
   readonly backend: BackendPreference;

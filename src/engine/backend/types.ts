@@ -3,5 +3,3 @@ export type BackendName = 'webgpu' | 'wasm' | 'cpu';
 
 /** What the caller asks for; `auto` means WebGPU if an adapter exists, else WASM, else CPU. */
 export type BackendPreference = 'auto' | BackendName;
-
-export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'wasm', 'cpu'];

@@ -9,13 +9,21 @@ import { loadTokenizer, type TextTokenizer } from './tokenizer';
 import { encodeBatch, encodeEmpty } from './transformer';
 import { loadEncoderWeights, type EncoderWeights } from './weights';
 
+/** A stage of getting the encoder ready, in the order they happen. */
 export type EncoderLoadStage = 'backend' | 'download' | 'tokenizer' | 'warmup';
 
+/** One progress report while the encoder gets ready; byte counts cover all model files together. */
 export interface EncoderLoadProgress {
   readonly stage: EncoderLoadStage;
   readonly loadedBytes: number;
   readonly totalBytes: number;
+  /** The file being read, during `download`. */
   readonly file?: string;
+}
+
+export interface StageTiming {
+  readonly stage: EncoderLoadStage;
+  readonly ms: number;
 }
 
 export interface EncoderOptions {
@@ -34,7 +42,7 @@ export interface Encoder {
   /** Longest input in tokens; later tokens are dropped, as the original model does. */
   readonly maxTokens: number;
   readonly modelBytes: number;
-  readonly timings: readonly { stage: EncoderLoadStage; ms: number }[];
+  readonly timings: readonly StageTiming[];
   /** One L2-normalised row per text, in input order. Rejects non-strings with INVALID_INPUT. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /** Token ids the encoder sees for `text`, after truncation. */
@@ -73,7 +81,7 @@ class TfjsEncoder implements Encoder {
     readonly backend: BackendName,
     readonly fallbackReason: string | undefined,
     readonly modelBytes: number,
-    readonly timings: { stage: EncoderLoadStage; ms: number }[],
+    readonly timings: StageTiming[],
     private readonly config: EncoderConfig,
     private readonly weights: EncoderWeights,
     private readonly tokenizer: TextTokenizer,
@@ -123,7 +131,7 @@ class TfjsEncoder implements Encoder {
  * requested backend (`auto`: WebGPU, else WASM, else CPU) and warms it up.
  */
 export async function createEncoder(options: EncoderOptions): Promise<Encoder> {
-  const timings: { stage: EncoderLoadStage; ms: number }[] = [];
+  const timings: StageTiming[] = [];
   const report = options.onProgress ?? (() => undefined);
   const timed = async <T>(stage: EncoderLoadStage, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
