@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { activateBackend } from '../src/engine/backend';
 import type { BackendPreference, EngineInitResult } from '../src/protocol/engine-api';
+import { cosine } from '../tools/lib/cosine';
 import { loadReferenceEncoder } from '../tools/lib/reference-encoder';
 
 /**
@@ -71,18 +72,6 @@ async function embedInShippedWorker(page: Page, workerUrl: string, backend: Back
     },
     { workerUrl, backend, texts },
   );
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
 }
 
 test('the shipped encoder runs on the expected backend and matches the float32 reference', async ({ page }, testInfo) => {

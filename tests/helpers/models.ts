@@ -2,6 +2,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEncoderModel } from '../../tools/lib/build-encoder';
 
+export { cosine } from '../../tools/lib/cosine';
+
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const publicModelsDir = join(repoRoot, 'public', 'models');
 
@@ -9,16 +11,4 @@ export const publicModelsDir = join(repoRoot, 'public', 'models');
 export async function ensureModels(): Promise<string> {
   await buildEncoderModel(publicModelsDir);
   return publicModelsDir;
-}
-
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
 }
