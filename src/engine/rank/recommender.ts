@@ -1,0 +1,44 @@
+/**
+ * The one interface every recommender implements, so that the evaluation harness scores baselines
+ * and the GNN the same way. Everything is in index space: users 0..userCount-1, items 0..itemCount-1.
+ */
+
+/** Behaviour events, weakest to strongest interest; `dismiss` is a negative signal. */
+export type InteractionEvent = 'view' | 'click' | 'favourite' | 'purchase' | 'dismiss';
+
+export const INTERACTION_EVENTS: readonly InteractionEvent[] = ['view', 'click', 'favourite', 'purchase', 'dismiss'];
+
+export interface SideEvent {
+  readonly item: number;
+  readonly event: InteractionEvent;
+  /** Unix seconds. */
+  readonly timestamp: number;
+}
+
+/** What a recommender may learn from: training positives and, where the data has them, side events of the training period. */
+export interface TrainingData {
+  readonly userCount: number;
+  readonly itemCount: number;
+  /** Per user, the items of their training positives (no duplicates). */
+  readonly positives: readonly (readonly number[])[];
+  /** Per user, non-positive events from the training period only (empty where the data has none). */
+  readonly sideEvents: readonly (readonly SideEvent[])[];
+  /** Per item, its text (items.csv `text`). */
+  readonly itemTexts: readonly string[];
+  /** Per item, an L2-normalised text embedding from our encoder, `itemCount × dim` row-major. */
+  readonly itemEmbeddings: Float32Array;
+  readonly embeddingDim: number;
+  /** Seed for any randomness, so that a run is reproducible. */
+  readonly seed: number;
+}
+
+export interface Recommender {
+  /** Name in reports, e.g. `popularity`, `mf-bpr`. */
+  readonly name: string;
+  fit(data: TrainingData): Promise<void>;
+  /**
+   * A score for every item for `user` (higher is better), length `itemCount`. The harness removes
+   * the user's training positives and breaks ties by item id, so implementations need not.
+   */
+  scoreUser(user: number): Float32Array;
+}
