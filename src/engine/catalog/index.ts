@@ -1,0 +1,2 @@
+export * from './schema';
+export { CatalogError, type CatalogIssue, formatPath, parseCatalog } from './validate';
