@@ -74,6 +74,9 @@ function printTables(results: readonly ModelResult[], expected: MetricRecord, ks
     console.log(line(widths.map((width) => '-'.repeat(width))));
     for (const row of rows) console.log(line(row));
   }
+  const configured = results.filter((result) => result.config !== undefined);
+  if (configured.length > 0) console.log('');
+  for (const result of configured) console.log(`${result.name}: ${result.config ?? ''}`);
 }
 
 async function main(): Promise<void> {
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
     protocol: describeProtocol(evaluation, options.ks, options.seed),
     models: Object.fromEntries(results.map((result) => [result.name, result.metrics])),
     random_expected: expected,
+    configs: Object.fromEntries(results.flatMap((result) => (result.config === undefined ? [] : [[result.name, result.config]]))),
     seconds: Object.fromEntries(results.map((result) => [result.name, { fit: Math.round(result.fitMs) / 1000, rank: Math.round(result.rankMs) / 1000 }])),
   };
   console.log(JSON.stringify(report, null, 2));

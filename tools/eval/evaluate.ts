@@ -58,6 +58,8 @@ export interface ModelResult {
   readonly metrics: MetricRecord;
   readonly fitMs: number;
   readonly rankMs: number;
+  /** The model's own account of its configuration after fitting, where it gives one. */
+  readonly config?: string;
 }
 
 function checkScores(model: Recommender, scores: Float32Array, itemCount: number): void {
@@ -97,7 +99,8 @@ export async function evaluateModel(model: Recommender, evaluation: Evaluation, 
       if (value !== undefined) metrics[`${name}@${k}`] = value;
     }
   }
-  return { name: model.name, metrics, fitMs, rankMs };
+  const config = model.describe?.();
+  return config === undefined ? { name: model.name, metrics, fitMs, rankMs } : { name: model.name, metrics, fitMs, rankMs, config };
 }
 
 /** The analytic expectation of recall, NDCG, MAP and hit rate at each K for a uniformly random ranking. */

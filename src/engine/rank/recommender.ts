@@ -41,4 +41,6 @@ export interface Recommender {
    * the user's training positives and breaks ties by item id, so implementations need not.
    */
   scoreUser(user: number): Float32Array;
+  /** After `fit`, how the model ended up configured (e.g. hyper-parameters chosen on validation), for reports. */
+  describe?(): string;
 }
