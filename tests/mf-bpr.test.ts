@@ -7,57 +7,8 @@ import {
   ndcgAtK,
   topK,
   type TrainFunction,
-  type UserScorer,
 } from '../tools/eval/baselines/tuning';
-import { createRng } from '../tools/lib/random';
-
-const USERS_PER_GROUP = 20;
-const ITEMS_PER_GROUP = 10;
-const TRAINING_ITEMS_PER_USER = 6;
-
-/**
- * Two planted communities: users 0..19 interact only with items 0..9, users 20..39 only with
- * items 10..19. Each user trains on a random 6 of their group's items; the other 4 are held out.
- */
-function plantedCommunities(seed: number): { data: TrainingData; heldOut: number[][] } {
-  const rng = createRng(seed);
-  const positives: number[][] = [];
-  const heldOut: number[][] = [];
-  for (let user = 0; user < 2 * USERS_PER_GROUP; user++) {
-    const groupStart = user < USERS_PER_GROUP ? 0 : ITEMS_PER_GROUP;
-    const items = rng.shuffle(Array.from({ length: ITEMS_PER_GROUP }, (_, offset) => groupStart + offset));
-    positives.push(items.slice(0, TRAINING_ITEMS_PER_USER));
-    heldOut.push(items.slice(TRAINING_ITEMS_PER_USER));
-  }
-  const data: TrainingData = {
-    userCount: 2 * USERS_PER_GROUP,
-    itemCount: 2 * ITEMS_PER_GROUP,
-    positives,
-    sideEvents: positives.map(() => []),
-    itemTexts: positives.map((_, item) => `item ${item}`),
-    itemEmbeddings: new Float32Array(0),
-    embeddingDim: 0,
-    seed,
-  };
-  return { data, heldOut };
-}
-
-/** Share of (held-out in-group item, out-group item) pairs a model orders correctly, over all users. */
-function inGroupPairAccuracy(model: UserScorer, heldOut: readonly (readonly number[])[]): number {
-  let correct = 0;
-  let pairs = 0;
-  heldOut.forEach((inGroup, user) => {
-    const scores = model.scoreUser(user);
-    const outGroupStart = user < USERS_PER_GROUP ? ITEMS_PER_GROUP : 0;
-    for (const item of inGroup) {
-      for (let other = outGroupStart; other < outGroupStart + ITEMS_PER_GROUP; other++) {
-        pairs++;
-        if (scores[item]! > scores[other]!) correct++;
-      }
-    }
-  });
-  return correct / pairs;
-}
+import { inGroupPairAccuracy, plantedCommunities, USERS_PER_GROUP } from './helpers/planted-communities';
 
 const TINY_MF = { dims: [8], l2s: [1e-3], learningRate: 0.05, batchSize: 32, maxEpochs: 60, evalEvery: 10, patience: 2 };
 

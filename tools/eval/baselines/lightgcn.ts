@@ -18,6 +18,7 @@ import {
   dotProductScorer,
   initialEmbeddings,
   itemRow,
+  type BprScheduleOptions,
   type BprTrainingSettings,
   type BprTriples,
   type FloatArray,
@@ -32,21 +33,13 @@ export interface LightGcnConfig {
   readonly l2: number;
 }
 
-export interface LightGcnOptions {
+export interface LightGcnOptions extends BprScheduleOptions {
   /** Embedding sizes to try. */
   readonly dims: readonly number[];
   /** Layer counts to try. */
   readonly layerCounts: readonly number[];
   /** L2 weights to try. */
   readonly l2s: readonly number[];
-  readonly learningRate: number;
-  readonly batchSize: number;
-  /** Standard deviation of the normal initialisation of layer 0. */
-  readonly initStd: number;
-  /** Epoch budget per candidate; validation picks the epoch count within it. */
-  readonly maxEpochs: number;
-  readonly evalEvery: number;
-  readonly patience: number;
 }
 
 /**

@@ -17,19 +17,23 @@ export interface MfBprConfig {
   readonly l2: number;
 }
 
-export interface MfBprOptions {
-  /** Embedding sizes to try. */
-  readonly dims: readonly number[];
-  /** L2 weights to try. */
-  readonly l2s: readonly number[];
+/** Optimiser and schedule settings shared by the BPR-trained models (MF-BPR, LightGCN). */
+export interface BprScheduleOptions {
   readonly learningRate: number;
   readonly batchSize: number;
-  /** Standard deviation of the normal initialisation. */
+  /** Standard deviation of the normal initialisation of the (layer-0) embeddings. */
   readonly initStd: number;
   /** Epoch budget per candidate; validation picks the epoch count within it. */
   readonly maxEpochs: number;
   readonly evalEvery: number;
   readonly patience: number;
+}
+
+export interface MfBprOptions extends BprScheduleOptions {
+  /** Embedding sizes to try. */
+  readonly dims: readonly number[];
+  /** L2 weights to try. */
+  readonly l2s: readonly number[];
 }
 
 /**
