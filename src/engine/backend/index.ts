@@ -6,6 +6,7 @@ import { EngineError } from '../errors';
 import type { BackendName, BackendPreference } from './types';
 
 export type { BackendName, BackendPreference } from './types';
+export { sparseDenseMatMul } from './spmm-webgpu';
 
 /** URLs of the tfjs WASM binaries on our own origin; without them tfjs would fetch them from a CDN. */
 export interface WasmPaths {
