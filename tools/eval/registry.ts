@@ -6,6 +6,7 @@ import { createLightGcn } from './baselines/lightgcn';
 import { createMfBpr } from './baselines/mf-bpr';
 import { createPopularity } from './baselines/popularity';
 import { createRandom } from './baselines/random';
+import { createGnn } from '../train/gnn';
 
 export const MODEL_FACTORIES: Readonly<Record<string, () => Recommender>> = {
   random: createRandom,
@@ -14,6 +15,7 @@ export const MODEL_FACTORIES: Readonly<Record<string, () => Recommender>> = {
   content: createContent,
   'mf-bpr': () => createMfBpr(),
   lightgcn: () => createLightGcn(),
+  gnn: () => createGnn(),
 };
 
 export const MODEL_NAMES: readonly string[] = Object.keys(MODEL_FACTORIES);

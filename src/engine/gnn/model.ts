@@ -1,0 +1,160 @@
+/**
+ * The device-side forward pass of the inductive GNN (trained by `tools/train/gnn.ts`).
+ *
+ * The graph has product nodes and one user node. Nothing is trained per user: the user's layer-0
+ * representation is the weighted mean of the layer-0 representations of the items they acted on,
+ * and each further layer follows h_u^(l) = Σ_{i∈Ω_u} θ_ui h_i^(l−1) with θ_ui = 1/√(|Ω_u|·|N_i|)
+ * over the user's positives (favourite/purchase), |N_i| the item's degree in the training graph.
+ * The item-side layers h_i^(l) are fixed after training (they were propagated over the training
+ * graph), so a person never seen in training is scored from their own events alone, exactly as a
+ * training user with the same events is. Final = mean of layers 0..K; score = dot product with
+ * each item's final representation.
+ *
+ * Plain typed arrays and `spmm`: no tfjs, no Node APIs.
+ */
+import { buildCsr } from '../graph/csr-builder';
+import type { SideEvent } from '../rank/recommender';
+import { spmm } from './spmm-cpu';
+
+/**
+ * How strongly each event puts an item into the user's layer-0 aggregation. Positives
+ * (favourite, purchase) weigh `positive`; a click `click`, a view `view`; an item carries the
+ * largest weight of its events. `dismiss` removes an item that is not a positive (a negative
+ * signal is never averaged in as interest). A weight of 0 leaves that event out.
+ */
+export interface EventWeights {
+  readonly positive: number;
+  readonly click: number;
+  readonly view: number;
+}
+
+export const POSITIVES_ONLY: EventWeights = { positive: 1, click: 0, view: 0 };
+
+/** What the device holds after training: item-side parameters only. */
+export interface GnnItemSide {
+  readonly itemCount: number;
+  readonly dim: number;
+  /** Propagation layers K. */
+  readonly layers: number;
+  /**
+   * What a user's layer 0 averages, one row per item (`itemCount × dim`): the item's layer 0, or a
+   * separate learned item-as-evidence table.
+   */
+  readonly aggregationSource: Float32Array;
+  /** Item layers 0..K−1 (each `itemCount × dim`), the inputs of the user's layers 1..K. */
+  readonly itemLayers: readonly Float32Array[];
+  /** Mean of the item's layers 0..K, `itemCount × dim`. */
+  readonly itemFinal: Float32Array;
+  /** Each item's number of training positives (its degree in the training graph). */
+  readonly itemDegree: Int32Array;
+  readonly eventWeights: EventWeights;
+  /**
+   * Rank items the user dismissed (and has no positive for) below every other item. A dismissal is
+   * an explicit "not for me", and the app does not show a dismissed product again.
+   */
+  readonly demoteDismissed: boolean;
+}
+
+/** A user's own events: their positives, and optionally views, clicks and dismissals. */
+export interface UserHistory {
+  readonly positives: readonly number[];
+  readonly sideEvents?: readonly SideEvent[];
+}
+
+/** A sparse row: items ascending with their weights. */
+export interface SparseRow {
+  readonly items: number[];
+  readonly weights: number[];
+}
+
+/** The user's layer-0 aggregation weights (see `EventWeights`), normalised to sum 1. */
+export function aggregationWeights(history: UserHistory, weights: EventWeights): SparseRow {
+  const strength = new Map<number, number>();
+  const raise = (item: number, weight: number): void => {
+    if (weight > 0) strength.set(item, Math.max(strength.get(item) ?? 0, weight));
+  };
+  const positives = new Set(history.positives);
+  for (const item of positives) raise(item, weights.positive);
+  const dismissed = new Set<number>();
+  for (const event of history.sideEvents ?? []) {
+    if (event.event === 'click') raise(event.item, weights.click);
+    else if (event.event === 'view') raise(event.item, weights.view);
+    else if (event.event === 'dismiss') dismissed.add(event.item);
+    else raise(event.item, weights.positive);
+  }
+  for (const item of dismissed) if (!positives.has(item)) strength.delete(item);
+  const items = [...strength.keys()].sort((a, b) => a - b);
+  let total = 0;
+  for (const item of items) total += strength.get(item) ?? 0;
+  return { items, weights: items.map((item) => (strength.get(item) ?? 0) / total) };
+}
+
+/** The propagation edges of a user node: θ_ui = 1/√(|Ω_u|·|N_i|) over their positives. */
+export function propagationWeights(positives: readonly number[], itemDegree: Int32Array): SparseRow {
+  const items = [...new Set(positives)].sort((a, b) => a - b);
+  return { items, weights: items.map((item) => 1 / Math.sqrt(items.length * Math.max(1, itemDegree[item] ?? 0))) };
+}
+
+function rowTimes(row: SparseRow, matrix: Float32Array, itemCount: number, dim: number): Float32Array {
+  const csr = buildCsr(1, itemCount, { target: row.items.map(() => 0), source: row.items, weight: row.weights });
+  return spmm(csr, matrix, dim);
+}
+
+/** The user's final representation (mean of layers 0..K) from their own events. */
+export function userRepresentation(model: GnnItemSide, history: UserHistory): Float32Array {
+  const { itemCount, dim, layers } = model;
+  for (const item of history.positives) {
+    if (!Number.isInteger(item) || item < 0 || item >= itemCount) throw new RangeError(`unknown item ${item}`);
+  }
+  const aggregation = aggregationWeights(
+    { positives: history.positives, sideEvents: (history.sideEvents ?? []).filter((e) => e.item >= 0 && e.item < itemCount) },
+    model.eventWeights,
+  );
+  const layerInput = (layer: number): Float32Array => model.itemLayers[layer] ?? new Float32Array(itemCount * dim);
+  const final = rowTimes(aggregation, model.aggregationSource, itemCount, dim);
+  const propagation = propagationWeights(history.positives, model.itemDegree);
+  for (let layer = 1; layer <= layers; layer++) {
+    const next = rowTimes(propagation, layerInput(layer - 1), itemCount, dim);
+    for (let c = 0; c < dim; c++) final[c] = (final[c] ?? 0) + (next[c] ?? 0);
+  }
+  for (let c = 0; c < dim; c++) final[c] = (final[c] ?? 0) / (layers + 1);
+  return final;
+}
+
+/** Dot product of the user's representation with every item's final representation. */
+export function scoreItems(model: GnnItemSide, user: Float32Array): Float32Array {
+  const { itemCount, dim } = model;
+  const scores = new Float32Array(itemCount);
+  for (let item = 0; item < itemCount; item++) {
+    const base = item * dim;
+    let sum = 0;
+    for (let c = 0; c < dim; c++) sum += (user[c] ?? 0) * (model.itemFinal[base + c] ?? 0);
+    scores[item] = sum;
+  }
+  return scores;
+}
+
+/** A score per item for a user described by their events alone (zeros when they have none). */
+export function scoreUserHistory(model: GnnItemSide, history: UserHistory): Float32Array {
+  const scores = scoreItems(model, userRepresentation(model, history));
+  if (model.demoteDismissed) demoteDismissed(scores, history);
+  return scores;
+}
+
+/** Moves the user's dismissed items (not positives) below every other item, keeping their order. */
+export function demoteDismissed(scores: Float32Array, history: UserHistory): void {
+  const positives = new Set(history.positives);
+  const dismissed = new Set<number>();
+  for (const event of history.sideEvents ?? []) {
+    if (event.event === 'dismiss' && !positives.has(event.item) && event.item >= 0 && event.item < scores.length) dismissed.add(event.item);
+  }
+  if (dismissed.size === 0) return;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const score of scores) {
+    low = Math.min(low, score);
+    high = Math.max(high, score);
+  }
+  const shift = high - low + 1;
+  for (const item of dismissed) scores[item] = (scores[item] ?? 0) - shift;
+}
