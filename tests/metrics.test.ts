@@ -182,7 +182,7 @@ describe('evaluateModel', () => {
     positiveRule: 'favourite and purchase',
     sideEventsAllowed: true,
   };
-  const embeddings = { rows: new Float32Array(7 * 2).fill(Math.SQRT1_2), dim: 2, fromCache: false };
+  const embeddings = { rows: new Float32Array(7 * 2).fill(Math.SQRT1_2), dim: 2, fromCache: false, encoderDigest: 'test' };
 
   /** Scores every item 0, so the harness's tie rule alone orders the candidates. */
   const constant: Recommender = {

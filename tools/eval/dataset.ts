@@ -5,6 +5,7 @@
 import { access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { INTERACTION_EVENTS, type InteractionEvent } from '../../src/engine/rank/recommender';
+import { PRODUCT_FEATURE_COLUMNS, PRODUCT_FEATURE_DIM, productFeatures, type ProductColumns } from '../../src/engine/gnn/product-features';
 import { cell, DatasetFormatError, readCsv, requireColumns, type CsvTable } from './csv';
 
 /** Events that make an item a positive for its user; the rest can only be side information. */
@@ -26,6 +27,17 @@ export interface Suitability {
   readonly userTolerance: Float64Array;
 }
 
+/** A users.csv profile before its goals text is embedded (see `UserProfile`). */
+export interface RawUserProfile {
+  readonly riskTolerance: number;
+  readonly horizonYears: number;
+  readonly age: number;
+  readonly goalsText: string;
+}
+
+/** users.csv columns that make a profile; all four must be present for profiles to be read. */
+export const PROFILE_COLUMNS = ['risk_tolerance', 'horizon_years', 'age', 'goals_text'] as const;
+
 export interface Dataset {
   readonly name: string;
   /**
@@ -42,6 +54,10 @@ export interface Dataset {
   readonly sideEventsAllowed: boolean;
   /** Present when users.csv has `risk_tolerance` and items.csv has `risk_level`. */
   readonly suitability?: Suitability;
+  /** Per item, `productFeatures` of its items.csv attributes, `itemCount × PRODUCT_FEATURE_DIM`; present when items.csv has every column of `PRODUCT_FEATURE_COLUMNS`. */
+  readonly itemFeatures?: Float32Array;
+  /** Per user, their profile; present when users.csv has every column of `PROFILE_COLUMNS` (undefined for unlisted users). */
+  readonly userProfiles?: readonly (RawUserProfile | undefined)[];
 }
 
 const INTEGER_ID = /^\d+$/;
@@ -122,6 +138,33 @@ function readSuitability(items: CsvTable, itemRows: Map<string, CsvTable['record
   return { itemRisk, userTolerance };
 }
 
+function readItemFeatures(items: CsvTable, itemRows: Map<string, CsvTable['records'][number]>, itemIds: readonly string[]): Float32Array | undefined {
+  if (PRODUCT_FEATURE_COLUMNS.some((name) => !items.header.includes(name))) return undefined;
+  const features = new Float32Array(itemIds.length * PRODUCT_FEATURE_DIM);
+  itemIds.forEach((id, item) => {
+    const row = itemRows.get(id)!;
+    const columns = Object.fromEntries(PRODUCT_FEATURE_COLUMNS.map((name) => [name, cell(row, items.header.indexOf(name))])) as ProductColumns;
+    features.set(productFeatures(columns), item * PRODUCT_FEATURE_DIM);
+  });
+  return features;
+}
+
+function readProfiles(users: CsvTable | undefined, userRows: Map<string, CsvTable['records'][number]>, userIds: readonly string[]):
+  (RawUserProfile | undefined)[] | undefined {
+  if (!users || PROFILE_COLUMNS.some((name) => !users.header.includes(name))) return undefined;
+  const column = (name: (typeof PROFILE_COLUMNS)[number]): number => users.header.indexOf(name);
+  return userIds.map((id) => {
+    const row = userRows.get(id);
+    if (!row) return undefined;
+    return {
+      riskTolerance: numberCell(users, row, column('risk_tolerance'), 'risk_tolerance'),
+      horizonYears: numberCell(users, row, column('horizon_years'), 'horizon_years'),
+      age: numberCell(users, row, column('age'), 'age'),
+      goalsText: cell(row, column('goals_text')),
+    };
+  });
+}
+
 /**
  * Reads a dataset directory in the documented format. Errors name the file and line and say what
  * is wrong. `name` defaults to the directory's name.
@@ -155,6 +198,8 @@ export async function readDatasetDir(dir: string, name = basename(resolve(dir)))
   const userIds = sortIds([...userRows.keys(), ...raw.map((row) => row.userId)]);
   const userIndex = indexOfIds(userIds);
   const suitability = readSuitability(items, itemRows, itemIds, users, userRows, userIds);
+  const userProfiles = readProfiles(users, userRows, userIds);
+  const itemFeatures = readItemFeatures(items, itemRows, itemIds);
   return {
     name,
     userIds,
@@ -164,5 +209,7 @@ export async function readDatasetDir(dir: string, name = basename(resolve(dir)))
     positiveRule: 'events favourite and purchase; other events are side information from the training period',
     sideEventsAllowed: true,
     ...(suitability ? { suitability } : {}),
+    ...(userProfiles ? { userProfiles } : {}),
+    ...(itemFeatures ? { itemFeatures } : {}),
   };
 }

@@ -7,6 +7,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEncoder } from '../../src/engine/encoder';
+import type { UserProfile } from '../../src/engine/rank/recommender';
+import type { RawUserProfile } from './dataset';
 import { buildEncoderModel } from '../lib/build-encoder';
 import { fileAssetSource } from '../lib/file-assets';
 
@@ -22,6 +24,8 @@ export interface ItemEmbeddings {
   readonly rows: Float32Array;
   readonly dim: number;
   readonly fromCache: boolean;
+  /** Source digest of the encoder that computed the rows. */
+  readonly encoderDigest: string;
 }
 
 /**
@@ -32,7 +36,7 @@ function cacheKey(encoderDigest: string, texts: readonly string[]): string {
   return createHash('sha256').update(`${encoderDigest}\0${JSON.stringify(texts)}`).digest('hex');
 }
 
-async function readCached(path: string, count: number): Promise<ItemEmbeddings | undefined> {
+async function readCached(path: string, count: number, encoderDigest: string): Promise<ItemEmbeddings | undefined> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -44,16 +48,16 @@ async function readCached(path: string, count: number): Promise<ItemEmbeddings |
   // Copy into a fresh, aligned buffer: a Buffer may be a view at any offset of a shared pool.
   const rows = new Float32Array(bytes.byteLength / 4);
   new Uint8Array(rows.buffer).set(bytes);
-  return { rows, dim, fromCache: true };
+  return { rows, dim, fromCache: true, encoderDigest };
 }
 
 /** One embedding row per text, from `.cache/embeddings/<key>.f32` when present, else computed and cached. */
-export async function embedItemTexts(texts: readonly string[], log: (line: string) => void = () => undefined): Promise<ItemEmbeddings> {
+export async function embedItemTexts(texts: readonly string[], log: (line: string) => void = () => undefined, what = 'item texts'): Promise<ItemEmbeddings> {
   const model = await buildEncoderModel(MODELS_DIR);
   const path = join(EMBEDDING_CACHE_DIR, `${cacheKey(model.manifest.sourceDigest, texts)}.f32`);
-  const cached = await readCached(path, texts.length);
+  const cached = await readCached(path, texts.length, model.manifest.sourceDigest);
   if (cached) {
-    log(`embeddings: ${texts.length} item texts read from ${path}`);
+    log(`embeddings: ${texts.length} ${what} read from ${path}`);
     return cached;
   }
 
@@ -64,13 +68,29 @@ export async function embedItemTexts(texts: readonly string[], log: (line: strin
     for (let start = 0; start < texts.length; start += CHUNK) {
       const chunk = await encoder.embed(texts.slice(start, start + CHUNK));
       chunk.forEach((row, i) => rows.set(row, (start + i) * encoder.dim));
-      log(`embeddings: ${Math.min(start + CHUNK, texts.length)} / ${texts.length} item texts (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      log(`embeddings: ${Math.min(start + CHUNK, texts.length)} / ${texts.length} ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
     await mkdir(EMBEDDING_CACHE_DIR, { recursive: true });
     await writeFile(`${path}.tmp`, new Uint8Array(rows.buffer));
     await rename(`${path}.tmp`, path);
-    return { rows, dim: encoder.dim, fromCache: false };
+    return { rows, dim: encoder.dim, fromCache: false, encoderDigest: model.manifest.sourceDigest };
   } finally {
     encoder.dispose();
   }
+}
+
+/** The profiles with their goals texts embedded (each distinct text once, cached like item texts). */
+export async function embedUserProfiles(
+  profiles: readonly (RawUserProfile | undefined)[],
+  log: (line: string) => void = () => undefined,
+): Promise<(UserProfile | undefined)[]> {
+  const texts = [...new Set(profiles.flatMap((profile) => (profile ? [profile.goalsText] : [])))].sort();
+  if (texts.length === 0) return profiles.map(() => undefined);
+  const { rows, dim } = await embedItemTexts(texts, log, 'goals texts');
+  const rowOf = new Map(texts.map((text, index) => [text, rows.subarray(index * dim, (index + 1) * dim)]));
+  return profiles.map((profile) =>
+    profile
+      ? { riskTolerance: profile.riskTolerance, horizonYears: profile.horizonYears, age: profile.age, goalsEmbedding: rowOf.get(profile.goalsText)! }
+      : undefined,
+  );
 }

@@ -2,7 +2,7 @@
  * Runs recommenders under the protocol of docs/evaluation.md: fit on the training split, rank every
  * item except the user's training positives (ties by item id), score the top K against the test split.
  */
-import type { Recommender, TrainingData } from '../../src/engine/rank/recommender';
+import type { Recommender, TrainingData, UserProfile } from '../../src/engine/rank/recommender';
 import type { Dataset } from './dataset';
 import type { ItemEmbeddings } from './embeddings';
 import { METRIC_NAMES, randomAccuracyAtK, summariseAtK, type MetricContext, type UserRanking } from './metrics';
@@ -12,7 +12,7 @@ import { MIN_POSITIVES_TO_TEST, TEST_PERCENT, splitByUser, type Split } from './
 /** A model broke the Recommender contract; the message names the model and the rule. */
 export class ModelOutputError extends Error {
   constructor(model: string, problem: string) {
-    super(`Model "${model}" ${problem}. scoreUser() must return one finite or infinite score per item (see src/engine/rank/recommender.ts).`);
+    super(`Model "${model}" ${problem}. scoreUser() and scoreNewUser() must return one finite or infinite score per item (see src/engine/rank/recommender.ts).`);
     this.name = 'ModelOutputError';
   }
 }
@@ -25,7 +25,12 @@ export interface Evaluation {
 }
 
 /** Splits the dataset and assembles what models learn from and what the metrics need. */
-export function prepareEvaluation(dataset: Dataset, embeddings: ItemEmbeddings, seed: number): Evaluation {
+export function prepareEvaluation(
+  dataset: Dataset,
+  embeddings: ItemEmbeddings,
+  seed: number,
+  userProfiles?: readonly (UserProfile | undefined)[],
+): Evaluation {
   const split = splitByUser(dataset);
   const popularity = new Float64Array(split.itemCount);
   for (const items of split.train) for (const item of items) popularity[item]!++;
@@ -38,6 +43,8 @@ export function prepareEvaluation(dataset: Dataset, embeddings: ItemEmbeddings, 
     itemEmbeddings: embeddings.rows,
     embeddingDim: embeddings.dim,
     seed,
+    ...(userProfiles ? { userProfiles } : {}),
+    ...(dataset.itemFeatures ? { itemFeatures: dataset.itemFeatures, itemFeatureDim: dataset.itemFeatures.length / split.itemCount } : {}),
   };
   const context: MetricContext = {
     itemCount: split.itemCount,
@@ -62,7 +69,8 @@ export interface ModelResult {
   readonly config?: string;
 }
 
-function checkScores(model: Recommender, scores: Float32Array, itemCount: number): void {
+/** Stops the run when `scores` is not one non-NaN score per item. */
+export function checkScores(model: Recommender, scores: Float32Array, itemCount: number): void {
   if (!(scores instanceof Float32Array) || scores.length !== itemCount) {
     throw new ModelOutputError(model.name, `returned ${scores instanceof Float32Array ? `${scores.length} scores` : 'something other than a Float32Array'} for ${itemCount} items`);
   }

@@ -15,6 +15,26 @@ export interface SideEvent {
   readonly timestamp: number;
 }
 
+/**
+ * What a person says about themselves (financial data: users.csv), with the goals text already
+ * embedded by our encoder. Turned into model inputs by `src/engine/gnn/profile.ts`.
+ */
+export interface UserProfile {
+  /** 1–5, on the scale of the products' risk levels R1–R5. */
+  readonly riskTolerance: number;
+  readonly horizonYears: number;
+  readonly age: number;
+  /** L2-normalised embedding of the goals text, `embeddingDim` long. */
+  readonly goalsEmbedding: Float32Array;
+}
+
+/** A person not in the training data, known only by their own events and, where given, their profile. */
+export interface NewUser {
+  readonly positives: readonly number[];
+  readonly sideEvents: readonly SideEvent[];
+  readonly profile?: UserProfile;
+}
+
 /** What a recommender may learn from: training positives and, where the data has them, side events of the training period. */
 export interface TrainingData {
   readonly userCount: number;
@@ -30,6 +50,11 @@ export interface TrainingData {
   readonly embeddingDim: number;
   /** Seed for any randomness, so that a run is reproducible. */
   readonly seed: number;
+  /** Per item, structured attributes as features (`src/engine/gnn/product-features.ts`), `itemCount × itemFeatureDim`; absent where items.csv lacks them. */
+  readonly itemFeatures?: Float32Array;
+  readonly itemFeatureDim?: number;
+  /** Per user, their profile where the data has one (financial data); absent for data without profiles. */
+  readonly userProfiles?: readonly (UserProfile | undefined)[];
 }
 
 export interface Recommender {
@@ -41,6 +66,11 @@ export interface Recommender {
    * the user's training positives and breaks ties by item id, so implementations need not.
    */
   scoreUser(user: number): Float32Array;
+  /**
+   * After `fit`, scores for a person who was not in the training data, from their own events and
+   * profile alone (cold start and few-shot). Recommenders with per-user parameters leave it out.
+   */
+  scoreNewUser?(user: NewUser): Float32Array;
   /** After `fit`, how the model ended up configured (e.g. hyper-parameters chosen on validation), for reports. */
   describe?(): string;
 }
