@@ -1,19 +1,24 @@
 /**
- * The device-side forward pass of the inductive GNN (trained by `tools/train/gnn.ts`).
+ * The device-side forward pass of the inductive GNN (trained by `tools/train/gnn.ts`; see
+ * docs/gnn.md).
  *
- * The graph has product nodes and one user node. Nothing is trained per user: the user's layer-0
- * representation is the weighted mean of the layer-0 representations of the items they acted on,
- * and each further layer follows h_u^(l) = Σ_{i∈Ω_u} θ_ui h_i^(l−1) with θ_ui = 1/√(|Ω_u|·|N_i|)
- * over the user's positives (favourite/purchase), |N_i| the item's degree in the training graph.
+ * The graph has product nodes and one user node. Nothing is trained per user: the user's layer 0
+ * is Σ_i m_i·S_i + f·P, the event-weighted aggregation of a learned per-item table S (weights divided
+ * by their sum plus a prior) plus the projection of their profile features f (the bias alone without
+ * a profile); each further layer follows h_u^(l) = Σ_{i∈Ω_u} θ_ui h_i^(l−1) with
+ * θ_ui = 1/√(|Ω_u|·d_i) over the user's positives (favourite/purchase), d_i the item's weighted degree
+ * in the training graph (user–product and product–product edges; at least 1).
  * The item-side layers h_i^(l) are fixed after training (they were propagated over the training
- * graph), so a person never seen in training is scored from their own events alone, exactly as a
- * training user with the same events is. Final = mean of layers 0..K; score = dot product with
- * each item's final representation.
+ * graph), so a person never seen in training is scored from their own events and profile, exactly
+ * as a training user with the same events and profile is. Final = mean of layers 0..K; score = dot
+ * product with each item's final representation.
  *
  * Plain typed arrays and `spmm`: no tfjs, no Node APIs.
  */
+import { EngineError } from '../errors';
 import { buildCsr } from '../graph/csr-builder';
-import type { SideEvent } from '../rank/recommender';
+import type { SideEvent, UserProfile } from '../rank/recommender';
+import { biasOnlyFeatures, profileFeatures } from './profile';
 import { spmm } from './spmm-cpu';
 
 /**
@@ -26,6 +31,12 @@ export interface EventWeights {
   readonly positive: number;
   readonly click: number;
   readonly view: number;
+  /**
+   * Pseudo-weight of the profile: the weights are divided by (their sum + prior), so a person's
+   * first weak events refine what their profile says rather than replace it; with many events the
+   * prior fades. 0 (or absent): plain normalisation to sum 1.
+   */
+  readonly prior?: number;
 }
 
 export const POSITIVES_ONLY: EventWeights = { positive: 1, click: 0, view: 0 };
@@ -45,8 +56,15 @@ export interface GnnItemSide {
   readonly itemLayers: readonly Float32Array[];
   /** Mean of the item's layers 0..K, `itemCount × dim`. */
   readonly itemFinal: Float32Array;
-  /** Each item's number of training positives (its degree in the training graph). */
-  readonly itemDegree: Int32Array;
+  /**
+   * Each item's weighted degree in the training graph (its users, plus β·weight of its product
+   * edges): the d_i of θ_ui = 1/√(|Ω_u|·d_i).
+   */
+  readonly itemDegree: Float32Array;
+  /** Length of a profile feature vector (`profile.ts`); 0 when the model takes no profile. */
+  readonly profileDim: number;
+  /** `profileDim × dim`: what a profile adds to the user's layer 0 (empty when `profileDim` is 0). */
+  readonly profileProjection: Float32Array;
   readonly eventWeights: EventWeights;
   /**
    * Rank items the user dismissed (and has no positive for) below every other item. A dismissal is
@@ -55,10 +73,11 @@ export interface GnnItemSide {
   readonly demoteDismissed: boolean;
 }
 
-/** A user's own events: their positives, and optionally views, clicks and dismissals. */
+/** A user's own events (their positives, and optionally views, clicks and dismissals) and profile. */
 export interface UserHistory {
   readonly positives: readonly number[];
   readonly sideEvents?: readonly SideEvent[];
+  readonly profile?: UserProfile;
 }
 
 /** A sparse row: items ascending with their weights. */
@@ -67,7 +86,7 @@ export interface SparseRow {
   readonly weights: number[];
 }
 
-/** The user's layer-0 aggregation weights (see `EventWeights`), normalised to sum 1. */
+/** The user's layer-0 aggregation weights (see `EventWeights`), normalised by their sum plus the prior. */
 export function aggregationWeights(history: UserHistory, weights: EventWeights): SparseRow {
   const strength = new Map<number, number>();
   const raise = (item: number, weight: number): void => {
@@ -84,13 +103,13 @@ export function aggregationWeights(history: UserHistory, weights: EventWeights):
   }
   for (const item of dismissed) if (!positives.has(item)) strength.delete(item);
   const items = [...strength.keys()].sort((a, b) => a - b);
-  let total = 0;
+  let total = weights.prior ?? 0;
   for (const item of items) total += strength.get(item) ?? 0;
   return { items, weights: items.map((item) => (strength.get(item) ?? 0) / total) };
 }
 
-/** The propagation edges of a user node: θ_ui = 1/√(|Ω_u|·|N_i|) over their positives. */
-export function propagationWeights(positives: readonly number[], itemDegree: Int32Array): SparseRow {
+/** The propagation edges of a user node: θ_ui = 1/√(|Ω_u|·d_i) over their positives. */
+export function propagationWeights(positives: readonly number[], itemDegree: Float32Array): SparseRow {
   const items = [...new Set(positives)].sort((a, b) => a - b);
   return { items, weights: items.map((item) => 1 / Math.sqrt(items.length * Math.max(1, itemDegree[item] ?? 0))) };
 }
@@ -104,14 +123,16 @@ function rowTimes(row: SparseRow, matrix: Float32Array, itemCount: number, dim: 
 export function userRepresentation(model: GnnItemSide, history: UserHistory): Float32Array {
   const { itemCount, dim, layers } = model;
   for (const item of history.positives) {
-    if (!Number.isInteger(item) || item < 0 || item >= itemCount) throw new RangeError(`unknown item ${item}`);
+    if (!Number.isInteger(item) || item < 0 || item >= itemCount) throw new EngineError('INVALID_INPUT', `Product ${item} is not in the model's catalog.`);
   }
   const aggregation = aggregationWeights(
-    { positives: history.positives, sideEvents: (history.sideEvents ?? []).filter((e) => e.item >= 0 && e.item < itemCount) },
+    { positives: history.positives, sideEvents: (history.sideEvents ?? []).filter((e) => Number.isInteger(e.item) && e.item >= 0 && e.item < itemCount) },
     model.eventWeights,
   );
   const layerInput = (layer: number): Float32Array => model.itemLayers[layer] ?? new Float32Array(itemCount * dim);
   const final = rowTimes(aggregation, model.aggregationSource, itemCount, dim);
+  const features = personFeatures(model, history.profile);
+  if (features) addProfileTerm(model, features, final);
   const propagation = propagationWeights(history.positives, model.itemDegree);
   for (let layer = 1; layer <= layers; layer++) {
     const next = rowTimes(propagation, layerInput(layer - 1), itemCount, dim);
@@ -119,6 +140,30 @@ export function userRepresentation(model: GnnItemSide, history: UserHistory): Fl
   }
   for (let c = 0; c < dim; c++) final[c] = (final[c] ?? 0) / (layers + 1);
   return final;
+}
+
+/**
+ * The profile features the model takes for a person: their profile's, or the bias alone when they
+ * have none or the model was trained without profiles (`profileDim` 1); undefined when the model
+ * takes no profile features at all.
+ */
+export function personFeatures(model: Pick<GnnItemSide, 'profileDim'>, profile: UserProfile | undefined): Float32Array | undefined {
+  if (model.profileDim === 0) return undefined;
+  return profile && model.profileDim > 1 ? profileFeatures(profile) : biasOnlyFeatures(model.profileDim);
+}
+
+/** Adds features·P (the profile's share of the user's layer 0) to `out`. */
+export function addProfileTerm(model: Pick<GnnItemSide, 'dim' | 'profileDim' | 'profileProjection'>, features: Float32Array, out: Float32Array): void {
+  const { dim, profileDim, profileProjection } = model;
+  if (features.length !== profileDim) {
+    throw new EngineError('INVALID_INPUT', `The profile gives ${features.length} features but the model takes ${profileDim}: its goals were embedded by another encoder.`);
+  }
+  for (let f = 0; f < profileDim; f++) {
+    const value = features[f] ?? 0;
+    if (value === 0) continue;
+    const row = f * dim;
+    for (let c = 0; c < dim; c++) out[c] = (out[c] ?? 0) + value * (profileProjection[row + c] ?? 0);
+  }
 }
 
 /** Dot product of the user's representation with every item's final representation. */
@@ -134,7 +179,7 @@ export function scoreItems(model: GnnItemSide, user: Float32Array): Float32Array
   return scores;
 }
 
-/** A score per item for a user described by their events alone (zeros when they have none). */
+/** A score per item for a user described by their events and profile (see `userRepresentation`). */
 export function scoreUserHistory(model: GnnItemSide, history: UserHistory): Float32Array {
   const scores = scoreItems(model, userRepresentation(model, history));
   if (model.demoteDismissed) demoteDismissed(scores, history);
