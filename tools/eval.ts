@@ -1,23 +1,19 @@
 /**
- * `npm run eval -- --dataset demo|movielens-100k|<dir> [--models a,b] [--k 10,20] [--seed 1] [--json]`
+ * `npm run eval -- --dataset demo|movielens-100k|<dir> [--models a,b] [--k 10,20] [--seed 1] [--cold-start] [--json]`
  *
  * Evaluates recommenders under the protocol of docs/evaluation.md. Prints a table per K, or with
- * --json one JSON object; progress goes to stderr either way.
+ * --json one JSON object; progress goes to stderr either way. --cold-start adds the cold-start and
+ * few-shot protocol (tools/eval/cold-start.ts): a table, or the `cold_start` key of the JSON.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { coldStartRandomExpectation, coldStartReport, COLD_START_K, evaluateColdStart, prepareColdStart, type ColdStart, type ColdStartResult, type FewShotRow } from './eval/cold-start';
 import { DatasetFormatError } from './eval/csv';
-import { readDatasetDir, type Dataset } from './eval/dataset';
-import { ensureDemoDataset } from './eval/demo';
-import { embedItemTexts } from './eval/embeddings';
+import { embedItemTexts, embedUserProfiles } from './eval/embeddings';
 import { describeProtocol, evaluateModel, ModelOutputError, prepareEvaluation, randomExpectation, type MetricRecord, type ModelResult } from './eval/evaluate';
 import { METRIC_NAMES } from './eval/metrics';
-import { readMovieLens } from './eval/movielens';
+import { loadDataset } from './eval/load';
 import { createModel, MODEL_NAMES } from './eval/registry';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const MOVIELENS_DIR = resolve(repoRoot, '..', 'shared', 'datasets', 'movielens-100k');
 
 class UsageError extends Error {}
 
@@ -35,6 +31,7 @@ function parseOptions() {
       k: { type: 'string', default: '10,20' },
       seed: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
+      'cold-start': { type: 'boolean', default: false },
     },
   });
   if (!values.dataset) throw new UsageError('Name a dataset: --dataset demo, --dataset movielens-100k or --dataset <directory>.');
@@ -43,22 +40,27 @@ function parseOptions() {
   if (models.length === 0 || unknown.length > 0) throw new UsageError(`Unknown model ${unknown.join(', ') || '(none given)'}; choose from ${MODEL_NAMES.join(', ')}.`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed takes a non-negative integer, got "${values.seed}".`);
-  return { dataset: values.dataset, models, ks: parsePositiveIntegers(values.k, '--k'), seed, json: values.json };
+  return { dataset: values.dataset, models, ks: parsePositiveIntegers(values.k, '--k'), seed, json: values.json, coldStart: values['cold-start'] };
 }
 
-async function loadDataset(name: string, log: (line: string) => void): Promise<Dataset> {
-  if (name === 'movielens-100k') return readMovieLens(MOVIELENS_DIR);
-  if (name === 'demo') return readDatasetDir(await ensureDemoDataset(log), 'demo');
-  return readDatasetDir(resolve(name));
-}
 
 function format(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toFixed(4);
 }
 
+/** Prints a titled table: the first column left-aligned, the others right-aligned. */
+function printTable(title: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = header.map((text, column) => Math.max(text.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    widths.map((width, column) => (column === 0 ? (cells[column] ?? '').padEnd(width) : (cells[column] ?? '').padStart(width))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) console.log(line(row));
+}
+
 function printTables(results: readonly ModelResult[], expected: MetricRecord, ks: readonly number[]): void {
   const metrics = METRIC_NAMES.filter((name) => results.some((result) => `${name}@${ks[0]}` in result.metrics));
-  const header = ['model', ...metrics, 'fit s', 'rank s'];
   for (const k of ks) {
     const rows = results.map((result) => [
       result.name,
@@ -67,16 +69,26 @@ function printTables(results: readonly ModelResult[], expected: MetricRecord, ks
       (result.rankMs / 1000).toFixed(1),
     ]);
     rows.push(['random (expected)', ...metrics.map((name) => format(expected[`${name}@${k}`])), '', '']);
-    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-    const line = (cells: readonly string[]): string => cells.map((text, column) => (column === 0 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
-    console.log(`\nK = ${k}`);
-    console.log(line(header));
-    console.log(line(widths.map((width) => '-'.repeat(width))));
-    for (const row of rows) console.log(line(row));
+    printTable(`K = ${k}`, ['model', ...metrics, 'fit s', 'rank s'], rows);
   }
   const configured = results.filter((result) => result.config !== undefined);
   if (configured.length > 0) console.log('');
   for (const result of configured) console.log(`${result.name}: ${result.config ?? ''}`);
+}
+
+/** One row per model and event count, then a line for each model without `scoreNewUser`. */
+function printColdStart(coldStart: ColdStart, results: readonly ColdStartResult[]): void {
+  const fewShotRows = (name: string, rows: readonly FewShotRow[], fitMs?: number): string[][] =>
+    rows.map((row, index) => [
+      name, String(row.events), String(row.users), String(row.leftOut), row.meanPositives === null ? '—' : row.meanPositives.toFixed(2),
+      format(row.ndcg), format(row.recall),
+      index === 0 && fitMs !== undefined ? (fitMs / 1000).toFixed(1) : '',
+    ]);
+  const rows = results.flatMap((result) => (result.applicable ? fewShotRows(result.name, result.rows, result.fitMs) : []));
+  rows.push(...fewShotRows('random (expected)', coldStartRandomExpectation(coldStart)));
+  const title = `Cold start and few-shot: ${coldStart.users.length} cold users (of ${coldStart.evaluatedUsers} evaluated), given their first n training-period events${coldStart.hasProfiles ? ' and their profile' : ''}`;
+  printTable(title, ['model', 'n events', 'users', 'left out', 'positives', `ndcg@${COLD_START_K}`, `recall@${COLD_START_K}`, 'fit s'], rows);
+  for (const result of results) if (!result.applicable) console.log(`${result.name}: not applicable (${result.reason})`);
 }
 
 async function main(): Promise<void> {
@@ -86,7 +98,8 @@ async function main(): Promise<void> {
   const dataset = await loadDataset(options.dataset, log);
   log(`dataset ${dataset.name}: ${dataset.userIds.length} users, ${dataset.itemIds.length} items, ${dataset.interactions.length} interactions`);
   const embeddings = await embedItemTexts(dataset.itemTexts, log);
-  const evaluation = prepareEvaluation(dataset, embeddings, options.seed);
+  const profiles = dataset.userProfiles ? await embedUserProfiles(dataset.userProfiles, log) : undefined;
+  const evaluation = prepareEvaluation(dataset, embeddings, options.seed, profiles);
   log(`split: ${evaluation.split.evaluatedUsers.length} users evaluated`);
 
   const results: ModelResult[] = [];
@@ -97,10 +110,22 @@ async function main(): Promise<void> {
     results.push(result);
   }
   const expected = randomExpectation(evaluation, options.ks);
+
+  const coldStart = options.coldStart ? prepareColdStart(evaluation) : undefined;
+  const coldResults: ColdStartResult[] = [];
+  if (coldStart) {
+    log(`cold start: ${coldStart.users.length} of ${coldStart.evaluatedUsers} evaluated users held out of training`);
+    for (const name of options.models) {
+      const result = await evaluateColdStart(createModel(name), coldStart);
+      log(`${name} (cold start): ${result.applicable ? `fit ${(result.fitMs / 1000).toFixed(1)} s, scoring ${(result.scoreMs / 1000).toFixed(1)} s` : 'not applicable (no scoreNewUser)'}`);
+      coldResults.push(result);
+    }
+  }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   if (!options.json) {
     printTables(results, expected, options.ks);
+    if (coldStart) printColdStart(coldStart, coldResults);
     return;
   }
   const report = {
@@ -112,6 +137,7 @@ async function main(): Promise<void> {
     random_expected: expected,
     configs: Object.fromEntries(results.flatMap((result) => (result.config === undefined ? [] : [[result.name, result.config]]))),
     seconds: Object.fromEntries(results.map((result) => [result.name, { fit: Math.round(result.fitMs) / 1000, rank: Math.round(result.rankMs) / 1000 }])),
+    ...(coldStart ? { cold_start: coldStartReport(coldStart, coldResults) } : {}),
   };
   console.log(JSON.stringify(report, null, 2));
 }

@@ -16,6 +16,7 @@ export const MODEL_FACTORIES: Readonly<Record<string, () => Recommender>> = {
   'mf-bpr': () => createMfBpr(),
   lightgcn: () => createLightGcn(),
   gnn: () => createGnn(),
+  'gnn-int8': () => createGnn({ int8: true }),
 };
 
 export const MODEL_NAMES: readonly string[] = Object.keys(MODEL_FACTORIES);
