@@ -9,12 +9,11 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
 import { build, preview, type Plugin } from 'vite';
 import type { BackendName } from '../src/engine/backend';
 import type { BenchRequest, BenchResult } from '../bench/encoder-bench';
 import { buildEncoderModel } from './lib/build-encoder';
-import { chromiumExecutable, HEADLESS_ARGS, WEBGPU_ARGS } from './lib/chromium';
+import { launchChromium, webgpuAdapterDescription } from './lib/chromium';
 import { sourceModelDir } from './lib/source-model';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,10 +76,7 @@ const results: BenchResult[] = [];
 const environment: Record<string, string> = {};
 try {
   for (const backend of values.backends.split(',') as BackendName[]) {
-    const browser = await chromium.launch({
-      executablePath: chromiumExecutable(),
-      args: [...HEADLESS_ARGS, ...(backend === 'webgpu' ? WEBGPU_ARGS : [])],
-    });
+    const browser = await launchChromium(backend);
     environment.browser = `Chromium ${browser.version()}`;
     try {
       const page = await browser.newPage();
@@ -88,12 +84,7 @@ try {
       await page.goto(pageUrl);
       await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 300_000 });
       if (backend === 'webgpu') {
-        environment.webgpuAdapter = await page.evaluate(async () => {
-          const adapter = await (navigator.gpu as GPU | undefined)?.requestAdapter();
-          if (!adapter) return 'none';
-          const info = adapter.info;
-          return `${info.vendor} ${info.architecture} ${info.device} ${info.description}`.trim();
-        });
+        environment.webgpuAdapter = await webgpuAdapterDescription(page);
       }
       log(`bench: ${backend}…`);
       const request: BenchRequest = { backend, sentences, batches: [1, 64], budgetMs: Number(values['budget-ms']) };
