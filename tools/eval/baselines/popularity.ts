@@ -1,4 +1,7 @@
-/** `popularity`: every user gets the items with the most training positives. */
+/**
+ * `popularity`: every user gets the items with the most training positives. A new person (cold
+ * start, `scoreNewUser`) gets the same list: the model ignores who is asking.
+ */
 import type { Recommender, TrainingData } from '../../../src/engine/rank/recommender';
 
 export function createPopularity(): Recommender {
@@ -11,6 +14,9 @@ export function createPopularity(): Recommender {
       return Promise.resolve();
     },
     scoreUser(): Float32Array {
+      return counts.slice();
+    },
+    scoreNewUser(): Float32Array {
       return counts.slice();
     },
   };
