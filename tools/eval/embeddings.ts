@@ -11,6 +11,7 @@ import type { UserProfile } from '../../src/engine/rank/recommender';
 import type { RawUserProfile } from './dataset';
 import { buildEncoderModel } from '../lib/build-encoder';
 import { fileAssetSource } from '../lib/file-assets';
+import { importClosure } from '../lib/import-closure';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MODELS_DIR = join(repoRoot, 'public', 'models');
@@ -28,12 +29,23 @@ export interface ItemEmbeddings {
   readonly encoderDigest: string;
 }
 
+/** Digest of the code that runs the encoder (src/engine/encoder and what it imports), computed once. */
+let runtimeDigest: Promise<string> | undefined;
+function encoderRuntimeDigest(): Promise<string> {
+  runtimeDigest ??= (async () => {
+    const hash = createHash('sha256');
+    for (const file of await importClosure(repoRoot, 'src/engine/encoder/index.ts')) hash.update(`${file}\0`).update(await readFile(join(repoRoot, file)));
+    return hash.digest('hex');
+  })();
+  return runtimeDigest;
+}
+
 /**
- * The cache key covers the encoder's source digest as well as the texts, so rebuilt model
- * artefacts never reuse rows computed by an older encoder.
+ * The cache key covers the encoder's artefacts (their source digest) and the code that runs them
+ * as well as the texts, so neither rebuilt artefacts nor a changed forward pass reuse stale rows.
  */
-function cacheKey(encoderDigest: string, texts: readonly string[]): string {
-  return createHash('sha256').update(`${encoderDigest}\0${JSON.stringify(texts)}`).digest('hex');
+async function cacheKey(encoderDigest: string, texts: readonly string[]): Promise<string> {
+  return createHash('sha256').update(`${encoderDigest}\0${await encoderRuntimeDigest()}\0${JSON.stringify(texts)}`).digest('hex');
 }
 
 async function readCached(path: string, count: number, encoderDigest: string): Promise<ItemEmbeddings | undefined> {
@@ -54,7 +66,7 @@ async function readCached(path: string, count: number, encoderDigest: string): P
 /** One embedding row per text, from `.cache/embeddings/<key>.f32` when present, else computed and cached. */
 export async function embedItemTexts(texts: readonly string[], log: (line: string) => void = () => undefined, what = 'item texts'): Promise<ItemEmbeddings> {
   const model = await buildEncoderModel(MODELS_DIR);
-  const path = join(EMBEDDING_CACHE_DIR, `${cacheKey(model.manifest.sourceDigest, texts)}.f32`);
+  const path = join(EMBEDDING_CACHE_DIR, `${await cacheKey(model.manifest.sourceDigest, texts)}.f32`);
   const cached = await readCached(path, texts.length, model.manifest.sourceDigest);
   if (cached) {
     log(`embeddings: ${texts.length} ${what} read from ${path}`);
