@@ -23,13 +23,21 @@ const at = (item: number, event: SideEvent['event']): SideEvent => ({ item, even
 
 describe.each(RUNS)('createGnnTfjsSession on %s, %s', (backend, impl) => {
   it.each([
-    ['2 layers, with a profile', 2, true, 1],
-    ['1 layer, no profile', 1, false, 2],
-    ['0 layers', 0, false, 3],
-  ] as const)('matches the typed-array session after every event: %s', async (_name, layers, withProfile, seed) => {
+    ['2 layers, with a profile', 2, true, 1, 0],
+    ['1 layer, no profile', 1, false, 2, 0],
+    ['0 layers', 0, false, 3, 0],
+    ['2 layers, with a profile, recency (half-life 2 days, events half a day apart)', 2, true, 4, 2],
+  ] as const)('matches the typed-array session after every event: %s', async (_name, layers, withProfile, seed, halfLifeDays) => {
     await activateBackend(backend as 'wasm' | 'cpu');
     const tensorsBefore = tf.memory().numTensors;
-    const model = syntheticItemSide({ itemCount: 90, dim: 16, layers, seed, ...(withProfile ? { profileEmbeddingDim: EMBEDDING_DIM } : {}) });
+    const model = syntheticItemSide({
+      itemCount: 90,
+      dim: 16,
+      layers,
+      seed,
+      eventWeights: { positive: 1, click: 0.5, view: 0.2, prior: 1, halfLifeDays },
+      ...(withProfile ? { profileEmbeddingDim: EMBEDDING_DIM } : {}),
+    });
     const rng = createRng(seed);
     const profile = withProfile ? syntheticProfile(EMBEDDING_DIM, rng) : undefined;
     const typed = createGnnSession(model, profile);
@@ -37,7 +45,7 @@ describe.each(RUNS)('createGnnTfjsSession on %s, %s', (backend, impl) => {
     // Random events on 25 items (so they repeat, and dismissals and upgrades happen), then the
     // cases the normalisations hinge on: emptying layer 0, a positive after a dismissal.
     const events = [
-      ...Array.from({ length: 60 }, (_, step) => syntheticEvent(rng, model.itemCount, step, 25)),
+      ...Array.from({ length: 60 }, (_, step) => syntheticEvent(rng, model.itemCount, step * 43_200, 25)),
       at(70, 'view'), at(71, 'view'), at(72, 'view'), at(70, 'dismiss'), at(71, 'dismiss'), at(72, 'dismiss'), at(72, 'purchase'),
     ];
     // Two events in a row before a read: their changes are applied in one sparse product.

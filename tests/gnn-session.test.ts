@@ -29,7 +29,13 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     seed: fc.integer({ min: 0, max: 1e6 }),
     withProfile: fc.boolean(),
     demoteDismissed: fc.boolean(),
-    eventWeights: fc.record({ positive: weightArb, click: weightArb, view: weightArb, prior: fc.constantFrom(undefined, 0, 1, 3) }),
+    eventWeights: fc.record({
+      positive: weightArb,
+      click: weightArb,
+      view: weightArb,
+      prior: fc.constantFrom(undefined, 0, 1, 3),
+      halfLifeDays: fc.constantFrom(undefined, 0, 30, 365),
+    }),
   })
   .chain((config) => {
     const model = syntheticItemSide({ ...config, ...(config.withProfile ? { profileEmbeddingDim: EMBEDDING_DIM } : {}) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addProfileTerm, personFeatures, scoreUserHistory, userRepresentation, type EventWeights } from '../src/engine/gnn/model';
+import { addProfileTerm, aggregationWeights, personFeatures, scoreUserHistory, userRepresentation, type EventWeights } from '../src/engine/gnn/model';
+import { createGnnSession } from '../src/engine/gnn/session';
 import { FIXED_FEATURES, profileFeatureDim, profileFeatures } from '../src/engine/gnn/profile';
 import { GOALS_RANK } from '../tools/train/profile-basis';
 import type { SideEvent, TrainingData } from '../src/engine/rank/recommender';
@@ -18,6 +19,7 @@ const TINY_GNN = {
   separates: [1],
   profiles: [1],
   productEdgeWeights: [0],
+  halfLivesDays: [0],
   learningRate: 0.05,
   batchSize: 64,
   maxEpochs: 60,
@@ -35,7 +37,7 @@ describe('gnn', () => {
     expect(model.name).toBe('gnn');
     expect(model.scoreUser(0)).toHaveLength(data.itemCount);
     expect(inGroupPairAccuracy(model, heldOut)).toBeGreaterThan(0.9);
-    expect(model.describe()).toMatch(/^dim=8 layers=2 l2=0\.001 dropout=0 text=0 separate=1 profile=1 productEdges=0 epochs=\d+ \(validation NDCG@20 0\.\d{4}\)$/);
+    expect(model.describe()).toMatch(/^dim=8 layers=2 l2=0\.001 dropout=0 text=0 separate=1 profile=1 productEdges=0 halfLifeDays=0 epochs=\d+ \(validation NDCG@20 0\.\d{4}\)$/);
   });
 
   it('gives identical scores for the same seed and different ones for another seed', async () => {
@@ -286,7 +288,7 @@ describe('gnn without profiles in the data', () => {
 });
 
 describe('gnn training and the device agree', () => {
-  it.each([0, 1])('gives a training user the representation the device computes from their events and profile (β = %i)', (beta) => {
+  it.each([0, 1])('gives a training user the representation the device computes from their timed events and profile (β = %i)', (beta) => {
     const rng = createRng(3);
     const users = 30;
     const items = 12;
@@ -300,16 +302,19 @@ describe('gnn training and the device agree', () => {
     const positives = Array.from({ length: users }, (_, user) =>
       user % 7 === 0 ? [] : [...new Set(Array.from({ length: 1 + (user % 4) }, () => Math.floor(rng.next() * items)))],
     );
+    // Times half a day apart, so that recency (half-life 1 day) matters.
     const sideEvents: SideEvent[][] = Array.from({ length: users }, (_, user) => [
-      { item: (user * 3) % items, event: 'view', timestamp: 1 },
-      { item: (user * 5) % items, event: 'click', timestamp: 2 },
-      { item: (user * 7) % items, event: 'dismiss', timestamp: 3 },
+      { item: (user * 3) % items, event: 'view', timestamp: 1 * 43_200 },
+      { item: (user * 5) % items, event: 'click', timestamp: 2 * 43_200 },
+      { item: (user * 7) % items, event: 'dismiss', timestamp: 3 * 43_200 },
     ]);
+    const positiveTimes = positives.map((list, user) => list.map((_, index) => ((user + index) % 5) * 43_200));
     const itemEmbeddings = new Float32Array(items * embeddingDim);
     for (let item = 0; item < items; item++) itemEmbeddings.set(unit(), item * embeddingDim);
     const data: TrainingData = {
       ...trainingData(users, items, positives, 1),
       sideEvents,
+      positiveTimes,
       itemEmbeddings,
       embeddingDim,
       // Every fifth user has no profile (the bias alone); the goals are wider than GOALS_RANK, so training reduces them.
@@ -317,7 +322,7 @@ describe('gnn training and the device agree', () => {
         user % 5 === 0 ? undefined : { riskTolerance: 1 + (user % 5), horizonYears: user, age: 20 + user * 2, goalsEmbedding: unit() },
       ),
     };
-    const eventWeights: EventWeights = { positive: 1, click: 0.5, view: 0.2, prior: 1 };
+    const eventWeights: EventWeights = { positive: 1, click: 0.5, view: 0.2, prior: 1, halfLifeDays: 1 };
     const config = { dim, layers: 2, l2: 0, dropout: 0, text: 1, separate: 1, profile: 1, productEdges: beta };
     const graph = buildGnnGraph(data, config, eventWeights);
     const parameters = Float32Array.from({ length: parameterCount(graph, dim) }, () => rng.normal() * 0.3);
@@ -328,7 +333,12 @@ describe('gnn training and the device agree', () => {
     const itemSide = exportItemSide(graph, parameters, config, { eventWeights, demoteDismissed: true });
     for (let user = 0; user < users; user++) {
       const profile = data.userProfiles![user];
-      const device = userRepresentation(itemSide, { positives: positives[user]!, sideEvents: sideEvents[user]!, ...(profile ? { profile } : {}) });
+      const device = userRepresentation(itemSide, {
+        positives: positives[user]!,
+        positiveTimes: positiveTimes[user]!,
+        sideEvents: sideEvents[user]!,
+        ...(profile ? { profile } : {}),
+      });
       for (let c = 0; c < dim; c++) expect(device[c]).toBeCloseTo(final[user * dim + c]!, 5);
     }
     for (let index = 0; index < items * dim; index++) expect(itemSide.itemFinal[index]).toBeCloseTo(final[users * dim + index]!, 5);
@@ -347,5 +357,41 @@ describe('gnn training and the device agree', () => {
     dropAggregation(aggregation, 0.999999, createRng(2), almostAll);
     const kept = Array.from(almostAll).filter((weight) => weight > 0);
     for (const weight of kept) expect(weight).toBeCloseTo(1 / (kept.length + 1), 6);
+  });
+});
+
+describe('recency', () => {
+  it('halves an event weight every half-life before the latest event, positives included', () => {
+    const day = 86_400;
+    const weights: EventWeights = { positive: 1, click: 0.5, view: 0.2, prior: 1, halfLifeDays: 30 };
+    const now = 100 * day;
+    const row = aggregationWeights(
+      {
+        positives: [3, 4],
+        // Item 4 has no time: it counts as recent.
+        positiveTimes: [now - 60 * day],
+        sideEvents: [
+          { item: 1, event: 'view', timestamp: now },
+          { item: 2, event: 'click', timestamp: now - 30 * day },
+          // An older, weaker event does not lower what a later one gave.
+          { item: 1, event: 'view', timestamp: now - 90 * day },
+        ],
+      },
+      weights,
+    );
+    // Strengths: 1 → 0.2, 2 → 0.5·½, 3 → 1·¼, 4 → 1; plus the prior 1.
+    const total = 0.2 + 0.25 + 0.25 + 1 + 1;
+    expect(row.items).toEqual([1, 2, 3, 4]);
+    row.weights.forEach((weight, index) => expect(weight).toBeCloseTo([0.2, 0.25, 0.25, 1][index]! / total, 12));
+    // Off: the same history weighs by type alone.
+    const plain = aggregationWeights({ positives: [3, 4], positiveTimes: [now - 60 * day], sideEvents: [] }, { ...weights, halfLifeDays: 0 });
+    expect(plain.weights).toEqual([1 / 3, 1 / 3]);
+  });
+
+  it('needs event times in a session when the model weighs recency', () => {
+    const model = { ...trainGnn(plantedCommunities(2).data, { dim: 4, layers: 1, l2: 0, dropout: 0, text: 0, separate: 1, profile: 0, productEdges: 0 }, SETTINGS, 2).itemSide };
+    const session = createGnnSession({ ...model, eventWeights: { positive: 1, click: 0.5, view: 0.2, halfLifeDays: 30 } });
+    expect(() => session.addEvent({ item: 1, event: 'view' })).toThrow(/timestamp/);
+    expect(() => createGnnSession(model).addEvent({ item: 1, event: 'view' })).not.toThrow();
   });
 });

@@ -3,12 +3,18 @@ import type { SideEvent, UserProfile } from '../../src/engine/rank/recommender';
 
 /**
  * The history `scoreUserHistory` takes for a session's events: favourites and purchases are the
- * positives (each item once, in order of its first), every other event a side event.
+ * positives (each item once, in order of its first, timed by its latest), every other event a side
+ * event.
  */
 export function historyOf(events: readonly SideEvent[], profile?: UserProfile): UserHistory {
-  const positives = [...new Set(events.filter((e) => e.event === 'favourite' || e.event === 'purchase').map((e) => e.item))];
+  const latest = new Map<number, number>();
+  for (const e of events) {
+    if (e.event === 'favourite' || e.event === 'purchase') latest.set(e.item, Math.max(latest.get(e.item) ?? -Infinity, e.timestamp));
+  }
+  const positives = [...latest.keys()];
+  const positiveTimes = [...latest.values()];
   const sideEvents = events.filter((e) => e.event !== 'favourite' && e.event !== 'purchase');
-  return profile ? { positives, sideEvents, profile } : { positives, sideEvents };
+  return profile ? { positives, positiveTimes, sideEvents, profile } : { positives, positiveTimes, sideEvents };
 }
 
 /**

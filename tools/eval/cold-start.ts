@@ -116,6 +116,7 @@ export function prepareColdStart(evaluation: Evaluation): ColdStart {
   const coldTraining: TrainingData = {
     ...training,
     positives: training.positives.map((items, user) => (cold[user] ? [] : items)),
+    ...(training.positiveTimes ? { positiveTimes: training.positiveTimes.map((times, user) => (cold[user] ? [] : times)) } : {}),
     sideEvents: training.sideEvents.map((events, user) => (cold[user] ? [] : events)),
     ...(training.userProfiles ? { userProfiles: training.userProfiles.map((profile, user) => (cold[user] ? undefined : profile)) } : {}),
   };
@@ -133,9 +134,16 @@ export function prepareColdStart(evaluation: Evaluation): ColdStart {
 export function newUserAfter(coldUser: ColdUser, count: number): NewUser | undefined {
   if (coldUser.events.length < count) return undefined;
   const events = coldUser.events.slice(0, count);
-  const positives = [...new Set(events.filter((e) => POSITIVE_EVENTS.has(e.event)).map((e) => e.item))];
+  // Each positive item once, in order of its first positive event, timed by its latest (as the split times training positives).
+  const positiveTime = new Map<number, number>();
+  for (const e of events) if (POSITIVE_EVENTS.has(e.event)) positiveTime.set(e.item, e.timestamp);
   const sideEvents = events.filter((e) => !POSITIVE_EVENTS.has(e.event));
-  return { positives, sideEvents, ...(coldUser.profile ? { profile: coldUser.profile } : {}) };
+  return {
+    positives: [...positiveTime.keys()],
+    positiveTimes: [...positiveTime.values()],
+    sideEvents,
+    ...(coldUser.profile ? { profile: coldUser.profile } : {}),
+  };
 }
 
 export interface FewShotRow {

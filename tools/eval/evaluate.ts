@@ -38,6 +38,7 @@ export function prepareEvaluation(
     userCount: split.userCount,
     itemCount: split.itemCount,
     positives: split.train,
+    positiveTimes: split.trainTimes,
     sideEvents: split.sideEvents,
     itemTexts: dataset.itemTexts,
     itemEmbeddings: embeddings.rows,

@@ -16,6 +16,11 @@ export interface Split {
   readonly itemCount: number;
   /** Per user, the training positives in time order (ties by item id). */
   readonly train: readonly (readonly number[])[];
+  /**
+   * Per user, aligned with `train`: the time of each training positive's latest positive event of
+   * the training period (a favourite later bought counts as of the purchase), for recency.
+   */
+  readonly trainTimes: readonly (readonly number[])[];
   /** Per user, the test positives in time order; empty for users who are not evaluated. */
   readonly test: readonly (readonly number[])[];
   /** Per user, non-positive events of the training period, in time order; all empty when the dataset allows none. */
@@ -46,16 +51,29 @@ export function splitByUser(dataset: Dataset): Split {
   }
 
   const train: number[][] = [];
+  const trainTimes: number[][] = [];
   const test: number[][] = [];
   const trainingEnd = new Float64Array(userCount).fill(Number.NEGATIVE_INFINITY);
   for (let user = 0; user < userCount; user++) {
     const ordered = [...firstPositive[user]!].map(([item, timestamp]) => ({ item, timestamp })).sort(byTimeThenItem);
     const cut = ordered.length - testSize(ordered.length);
     train.push(ordered.slice(0, cut).map((p) => p.item));
+    trainTimes.push(ordered.slice(0, cut).map((p) => p.timestamp));
     test.push(ordered.slice(cut).map((p) => p.item));
     const lastTraining = ordered[cut - 1];
     if (lastTraining) trainingEnd[user] = lastTraining.timestamp;
   }
+
+  // The latest positive event of each training positive, up to the end of the user's training period.
+  const latestPositive = Array.from({ length: userCount }, () => new Map<number, number>());
+  for (const { user, item, timestamp, event } of dataset.interactions) {
+    if (!POSITIVE_EVENTS.has(event) || timestamp > trainingEnd[user]!) continue;
+    const latest = latestPositive[user]!;
+    latest.set(item, Math.max(latest.get(item) ?? Number.NEGATIVE_INFINITY, timestamp));
+  }
+  train.forEach((items, user) => {
+    trainTimes[user] = items.map((item, index) => latestPositive[user]!.get(item) ?? trainTimes[user]![index]!);
+  });
 
   const sideEvents: SideEvent[][] = Array.from({ length: userCount }, () => []);
   if (dataset.sideEventsAllowed) {
@@ -69,6 +87,7 @@ export function splitByUser(dataset: Dataset): Split {
     userCount,
     itemCount: dataset.itemIds.length,
     train,
+    trainTimes,
     test,
     sideEvents,
     evaluatedUsers: test.flatMap((items, user) => (items.length > 0 ? [user] : [])),

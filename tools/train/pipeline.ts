@@ -12,7 +12,7 @@ import { embedItemTexts, embedUserProfiles } from '../eval/embeddings';
 import { evaluateModel, prepareEvaluation, type Evaluation } from '../eval/evaluate';
 import { topK } from '../eval/ranking';
 import { stableJson, writeModelDir } from '../lib/model-dir';
-import { createGnn, int8RoundTrip, type GnnOptions } from './gnn';
+import { createGnn, historyOf, int8RoundTrip, type GnnOptions } from './gnn';
 
 /** What `config.json` records about the shipped model. */
 export interface GnnTrainingConfig {
@@ -47,11 +47,7 @@ function fixedModel(name: string, itemSide: GnnItemSide, evaluation: Evaluation)
   return {
     name,
     fit: () => Promise.resolve(),
-    scoreUser: (user) => {
-      const profile = training.userProfiles?.[user];
-      const history = { positives: training.positives[user] ?? [], sideEvents: training.sideEvents[user] ?? [] };
-      return scoreUserHistory(itemSide, profile ? { ...history, profile } : history);
-    },
+    scoreUser: (user) => scoreUserHistory(itemSide, historyOf(training, user)),
   };
 }
 

@@ -43,7 +43,7 @@ export function explainScore(model: GnnItemSide, history: UserHistory, item: num
     shares.set(source, (shares.get(source) ?? 0) + share);
   };
   const sideEvents = (history.sideEvents ?? []).filter((event) => Number.isInteger(event.item) && event.item >= 0 && event.item < itemCount);
-  const aggregation = aggregationWeights({ positives: history.positives, sideEvents }, model.eventWeights);
+  const aggregation = aggregationWeights({ ...history, sideEvents }, model.eventWeights);
   aggregation.items.forEach((source, index) => {
     add(source, mean * (aggregation.weights[index] ?? 0) * dot(model.aggregationSource, source * dim, model.itemFinal, target, dim));
   });

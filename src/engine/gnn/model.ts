@@ -37,6 +37,19 @@ export interface EventWeights {
    * prior fades. 0 (or absent): plain normalisation to sum 1.
    */
   readonly prior?: number;
+  /**
+   * Recency: an event's weight halves every this many days before the person's latest event
+   * (`now` = their latest timestamp), so what they looked at last counts most. 0 (or absent): off.
+   */
+  readonly halfLifeDays?: number;
+}
+
+const SECONDS_PER_DAY = 86_400;
+
+/** The factor an event of time `timestamp` keeps at time `now` (1 when recency is off). */
+export function recencyFactor(weights: EventWeights, timestamp: number, now: number): number {
+  const halfLife = weights.halfLifeDays ?? 0;
+  return halfLife > 0 ? 2 ** ((timestamp - now) / (halfLife * SECONDS_PER_DAY)) : 1;
 }
 
 export const POSITIVES_ONLY: EventWeights = { positive: 1, click: 0, view: 0 };
@@ -76,6 +89,11 @@ export interface GnnItemSide {
 /** A user's own events (their positives, and optionally views, clicks and dismissals) and profile. */
 export interface UserHistory {
   readonly positives: readonly number[];
+  /**
+   * For recency: the time of each positive's latest positive event (Unix seconds, aligned with
+   * `positives`); a positive without one counts as recent.
+   */
+  readonly positiveTimes?: readonly number[];
   readonly sideEvents?: readonly SideEvent[];
   readonly profile?: UserProfile;
 }
@@ -92,14 +110,22 @@ export function aggregationWeights(history: UserHistory, weights: EventWeights):
   const raise = (item: number, weight: number): void => {
     if (weight > 0) strength.set(item, Math.max(strength.get(item) ?? 0, weight));
   };
+  const sideEvents = history.sideEvents ?? [];
+  let now = -Infinity;
+  for (const event of sideEvents) now = Math.max(now, event.timestamp);
+  for (const time of history.positiveTimes ?? []) now = Math.max(now, time);
+  const decay = (timestamp: number | undefined): number => (timestamp === undefined || now === -Infinity ? 1 : recencyFactor(weights, timestamp, now));
   const positives = new Set(history.positives);
-  for (const item of positives) raise(item, weights.positive);
+  history.positives.forEach((item, index) => {
+    raise(item, weights.positive * decay(history.positiveTimes?.[index]));
+  });
   const dismissed = new Set<number>();
-  for (const event of history.sideEvents ?? []) {
-    if (event.event === 'click') raise(event.item, weights.click);
-    else if (event.event === 'view') raise(event.item, weights.view);
+  for (const event of sideEvents) {
+    const factor = decay(event.timestamp);
+    if (event.event === 'click') raise(event.item, weights.click * factor);
+    else if (event.event === 'view') raise(event.item, weights.view * factor);
     else if (event.event === 'dismiss') dismissed.add(event.item);
-    else raise(event.item, weights.positive);
+    else raise(event.item, weights.positive * factor);
   }
   for (const item of dismissed) if (!positives.has(item)) strength.delete(item);
   const items = [...strength.keys()].sort((a, b) => a - b);
@@ -126,7 +152,7 @@ export function userRepresentation(model: GnnItemSide, history: UserHistory): Fl
     if (!Number.isInteger(item) || item < 0 || item >= itemCount) throw new EngineError('INVALID_INPUT', `Product ${item} is not in the model's catalog.`);
   }
   const aggregation = aggregationWeights(
-    { positives: history.positives, sideEvents: (history.sideEvents ?? []).filter((e) => Number.isInteger(e.item) && e.item >= 0 && e.item < itemCount) },
+    { ...history, sideEvents: (history.sideEvents ?? []).filter((e) => Number.isInteger(e.item) && e.item >= 0 && e.item < itemCount) },
     model.eventWeights,
   );
   const layerInput = (layer: number): Float32Array => model.itemLayers[layer] ?? new Float32Array(itemCount * dim);

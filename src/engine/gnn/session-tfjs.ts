@@ -237,8 +237,8 @@ export function createGnnTfjsSession(model: GnnItemSide, options: GnnTfjsSession
   setProfile(options.profile);
 
   return {
-    addEvent({ item, event }) {
-      const change = history.record(item, event);
+    addEvent({ item, event, timestamp }) {
+      const change = history.record(item, event, timestamp);
       if (change.item < 0) return;
       forgetRanked();
       if (change.demotedChanged) demotionStale = true;

@@ -17,7 +17,7 @@
  * residue; the float32 reference path differs from this by float32 rounding alone.
  */
 import { INTERACTION_EVENTS, type InteractionEvent, type SideEvent, type UserProfile } from '../rank/recommender';
-import { addProfileTerm, personFeatures, type EventWeights, type GnnItemSide } from './model';
+import { addProfileTerm, personFeatures, recencyFactor, type EventWeights, type GnnItemSide } from './model';
 
 /** What one event changed, for a session to apply to its sums. */
 export interface HistoryChange {
@@ -48,6 +48,10 @@ export class GnnHistory {
   private aggregated = 0;
   private strengthTotal = 0;
   private positives = 0;
+  /** Time of the first event (recency only): the frame strengths are kept in. */
+  private reference: number | undefined;
+  /** Time of the latest event (recency only): "now" for the decay. */
+  private latest = -Infinity;
   /** Dismissed items that are not positives, the ones scoring ranks last. */
   readonly demoted = new Set<number>();
 
@@ -65,7 +69,11 @@ export class GnnHistory {
    * `aggregationWeights`; 0 when layer 0 is empty (then it is 0, whatever the prior).
    */
   get aggregationNormaliser(): number {
-    return this.aggregated === 0 ? 0 : this.strengthTotal + (this.weights.prior ?? 0);
+    if (this.aggregated === 0) return 0;
+    // Strengths are kept relative to the first event's time (see `record`); the prior, which does
+    // not decay, is brought into the same frame by the factor of the latest time.
+    const priorScale = this.reference === undefined ? 1 : 1 / recencyFactor(this.weights, this.reference, this.latest);
+    return this.strengthTotal + (this.weights.prior ?? 0) * priorScale;
   }
 
   /** Number of items in layer 0. */
@@ -86,7 +94,7 @@ export class GnnHistory {
    *
    * @throws RangeError for a non-integer item, a positive of an unknown item, or an unknown event.
    */
-  record(item: number, event: InteractionEvent): HistoryChange {
+  record(item: number, event: InteractionEvent, timestamp?: number): HistoryChange {
     if (!Number.isInteger(item)) throw new RangeError(`item must be an integer index, got ${item}`);
     // Events come from storage and other code: a misspelt one must not count as a positive.
     if (!INTERACTION_EVENTS.includes(event)) throw new RangeError(`unknown event ${event}`);
@@ -95,11 +103,23 @@ export class GnnHistory {
       if (isPositive) throw new RangeError(`unknown item ${item}`);
       return NO_CHANGE;
     }
+    // With recency, an event of time t weighs w·2^((t − t0)/h) against the first event's time t0:
+    // the ratios are those of w·2^((t − now)/h), and no stored strength changes as time moves on.
+    // A later event moves "now", which changes the prior's share: that alone is a change.
+    let factor = 1;
+    let nowMoved = false;
+    if ((this.weights.halfLifeDays ?? 0) > 0) {
+      if (timestamp === undefined || !Number.isFinite(timestamp)) throw new RangeError('events need a timestamp: the model weighs them by recency');
+      this.reference ??= timestamp;
+      nowMoved = timestamp > this.latest;
+      this.latest = Math.max(this.latest, timestamp);
+      factor = recencyFactor(this.weights, timestamp, this.reference);
+    }
     const before = this.strength(item);
     const wasDemoted = this.demoted.has(item);
     let newPositive = false;
     if (isPositive) {
-      this.raise(item, this.weights.positive);
+      this.raise(item, this.weights.positive * factor);
       if (this.positive[item] === 0) {
         this.positive[item] = 1;
         this.positives++;
@@ -108,7 +128,7 @@ export class GnnHistory {
     } else if (event === 'dismiss') {
       this.dismissed[item] = 1;
     } else {
-      this.raise(item, event === 'click' ? this.weights.click : this.weights.view);
+      this.raise(item, (event === 'click' ? this.weights.click : this.weights.view) * factor);
     }
     const after = this.strength(item);
     if (before === 0 && after > 0) this.aggregated++;
@@ -119,7 +139,7 @@ export class GnnHistory {
     const isDemoted = this.dismissed[item] === 1 && this.positive[item] === 0;
     if (isDemoted) this.demoted.add(item);
     else this.demoted.delete(item);
-    if (after === before && !newPositive && isDemoted === wasDemoted) return NO_CHANGE;
+    if (after === before && !newPositive && isDemoted === wasDemoted && !nowMoved) return NO_CHANGE;
     return { item, strengthDelta: after - before, newPositive, demotedChanged: isDemoted !== wasDemoted };
   }
 
@@ -167,7 +187,8 @@ export type GnnEvent = Pick<SideEvent, 'item' | 'event'> & Partial<Pick<SideEven
 export interface GnnSession {
   /**
    * Adds one event: O(K·dim). The order of events does not matter to the scores (the model uses
-   * the strongest event per item and the set of positives), so the timestamp is not read.
+   * the strongest event per item and the set of positives); the timestamp is read only when the
+   * model weighs recency (`EventWeights.halfLifeDays`), and is then required.
    */
   addEvent(event: GnnEvent): void;
   /** Sets or clears the person's profile (O(profileDim·dim)); ignored when the model takes none. */
@@ -241,8 +262,8 @@ export function createGnnSession(model: GnnItemSide, profile?: UserProfile): Gnn
   const currentScores = (): Float32Array => (cachedScores ??= computeScores());
 
   return {
-    addEvent({ item, event }) {
-      const change = history.record(item, event);
+    addEvent({ item, event, timestamp }) {
+      const change = history.record(item, event, timestamp);
       if (change.item < 0) return;
       cachedScores = undefined;
       // An emptied layer 0 is zeroed, not subtracted to a rounding residue (see GnnHistory.record).

@@ -31,6 +31,8 @@ export interface UserProfile {
 /** A person not in the training data, known only by their own events and, where given, their profile. */
 export interface NewUser {
   readonly positives: readonly number[];
+  /** When each positive happened (Unix seconds, aligned with `positives`), where known. */
+  readonly positiveTimes?: readonly number[];
   readonly sideEvents: readonly SideEvent[];
   readonly profile?: UserProfile;
 }
@@ -50,6 +52,8 @@ export interface TrainingData {
   readonly embeddingDim: number;
   /** Seed for any randomness, so that a run is reproducible. */
   readonly seed: number;
+  /** Per user, when each training positive happened (Unix seconds, aligned with `positives`), where the data has times. */
+  readonly positiveTimes?: readonly (readonly number[])[];
   /** Per item, structured attributes as features (`src/engine/gnn/product-features.ts`), `itemCount × itemFeatureDim`; absent where items.csv lacks them. */
   readonly itemFeatures?: Float32Array;
   readonly itemFeatureDim?: number;

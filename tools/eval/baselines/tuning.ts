@@ -57,18 +57,16 @@ export interface ValidationSplit {
  */
 export function carveValidationSplit(data: TrainingData, options: ValidationSplitOptions = DEFAULT_VALIDATION_SPLIT): ValidationSplit {
   const trainPositives: number[][] = [];
+  const trainTimes: number[][] = [];
   const validation: number[][] = [];
-  for (const items of data.positives) {
-    if (items.length < options.minPositives) {
-      trainPositives.push([...items]);
-      validation.push([]);
-      continue;
-    }
-    const heldOut = Math.max(1, Math.ceil(items.length * options.fraction));
-    trainPositives.push(items.slice(0, items.length - heldOut));
-    validation.push(items.slice(items.length - heldOut));
-  }
-  return { train: { ...data, positives: trainPositives }, validation };
+  data.positives.forEach((items, user) => {
+    const times = data.positiveTimes?.[user] ?? [];
+    const kept = items.length < options.minPositives ? items.length : items.length - Math.max(1, Math.ceil(items.length * options.fraction));
+    trainPositives.push(items.slice(0, kept));
+    trainTimes.push(times.slice(0, kept));
+    validation.push(items.slice(kept));
+  });
+  return { train: { ...data, positives: trainPositives, ...(data.positiveTimes ? { positiveTimes: trainTimes } : {}) }, validation };
 }
 
 /**
