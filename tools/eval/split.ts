@@ -58,7 +58,6 @@ export function splitByUser(dataset: Dataset): Split {
     const ordered = [...firstPositive[user]!].map(([item, timestamp]) => ({ item, timestamp })).sort(byTimeThenItem);
     const cut = ordered.length - testSize(ordered.length);
     train.push(ordered.slice(0, cut).map((p) => p.item));
-    trainTimes.push(ordered.slice(0, cut).map((p) => p.timestamp));
     test.push(ordered.slice(cut).map((p) => p.item));
     const lastTraining = ordered[cut - 1];
     if (lastTraining) trainingEnd[user] = lastTraining.timestamp;
@@ -71,9 +70,8 @@ export function splitByUser(dataset: Dataset): Split {
     const latest = latestPositive[user]!;
     latest.set(item, Math.max(latest.get(item) ?? Number.NEGATIVE_INFINITY, timestamp));
   }
-  train.forEach((items, user) => {
-    trainTimes[user] = items.map((item, index) => latestPositive[user]!.get(item) ?? trainTimes[user]![index]!);
-  });
+  // Every training positive is in its map: its first positive event is within the training period.
+  for (const [user, items] of train.entries()) trainTimes.push(items.map((item) => latestPositive[user]!.get(item)!));
 
   const sideEvents: SideEvent[][] = Array.from({ length: userCount }, () => []);
   if (dataset.sideEventsAllowed) {

@@ -17,7 +17,7 @@
  */
 import { EngineError } from '../errors';
 import { buildCsr } from '../graph/csr-builder';
-import type { SideEvent, UserProfile } from '../rank/recommender';
+import type { NewUser, SideEvent, UserProfile } from '../rank/recommender';
 import { biasOnlyFeatures, profileFeatures } from './profile';
 import { spmm } from './spmm-cpu';
 
@@ -86,17 +86,11 @@ export interface GnnItemSide {
   readonly demoteDismissed: boolean;
 }
 
-/** A user's own events (their positives, and optionally views, clicks and dismissals) and profile. */
-export interface UserHistory {
-  readonly positives: readonly number[];
-  /**
-   * For recency: the time of each positive's latest positive event (Unix seconds, aligned with
-   * `positives`); a positive without one counts as recent.
-   */
-  readonly positiveTimes?: readonly number[];
-  readonly sideEvents?: readonly SideEvent[];
-  readonly profile?: UserProfile;
-}
+/**
+ * A user's own events and profile, as `NewUser` but with side events optional. For recency a
+ * positive is timed by its latest positive event; a positive without a time counts as recent.
+ */
+export type UserHistory = Omit<NewUser, 'sideEvents'> & { readonly sideEvents?: readonly SideEvent[] };
 
 /** A sparse row: items ascending with their weights. */
 export interface SparseRow {

@@ -77,13 +77,13 @@ export function pickForYou(
   });
   const picked: number[] = [];
   const remaining = new Set(candidates);
+  // Each candidate's largest similarity to the picks so far (at least 0), updated with each new pick only.
+  const redundancy = new Float64Array(model.itemCount);
   while (picked.length < limit && remaining.size > 0) {
     let best = -1;
     let bestValue = -Infinity;
     for (const item of remaining) {
-      let redundancy = 0;
-      for (const other of picked) redundancy = Math.max(redundancy, similarity(model, item, other, norms));
-      const value = (1 - diversity) * relevance(item) - diversity * redundancy;
+      const value = (1 - diversity) * relevance(item) - diversity * (redundancy[item] ?? 0);
       // Candidates are visited in ascending row order, so ties go to the lower row.
       if (value > bestValue) {
         best = item;
@@ -92,6 +92,7 @@ export function pickForYou(
     }
     picked.push(best);
     remaining.delete(best);
+    if (diversity > 0) for (const item of remaining) redundancy[item] = Math.max(redundancy[item] ?? 0, similarity(model, item, best, norms));
   }
   return picked.map((item) => {
     const evidence = explainScore(model, history, item).contributions.find((c) => c.source.kind === 'item' && c.share > 0);

@@ -31,7 +31,7 @@ export interface UserProfile {
 /** A person not in the training data, known only by their own events and, where given, their profile. */
 export interface NewUser {
   readonly positives: readonly number[];
-  /** When each positive happened (Unix seconds, aligned with `positives`), where known. */
+  /** For recency: when each positive last happened (Unix seconds, aligned with `positives`), where known. */
   readonly positiveTimes?: readonly number[];
   readonly sideEvents: readonly SideEvent[];
   readonly profile?: UserProfile;
