@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { EngineApi, PersonState } from '../src/protocol/engine-api';
 import { EngineCallError } from '../src/protocol/engine-call-error';
-import { transferListFor, type WorkerRequest, type WorkerResponse } from '../src/protocol/worker-messages';
+import { transferListFor, type EngineCall, type EngineCallResult, type WorkerRequest, type WorkerResponse } from '../src/protocol/worker-messages';
 import { createWorkerEngine } from '../src/protocol/worker-proxy';
 
 /** Stands in for a Worker: records what the proxy posts and lets the test answer. */
@@ -24,6 +25,8 @@ function setUp() {
   return { worker, engine: createWorkerEngine(worker as unknown as Worker) };
 }
 
+const EMPTY_PERSON: PersonState = { profile: null, favourites: [], dismissed: [], compared: [], applied: [], eventCount: 0 };
+
 function callError(code: string): unknown {
   return expect.objectContaining({ name: 'EngineCallError', code });
 }
@@ -39,7 +42,7 @@ describe('createWorkerEngine', () => {
 
     worker.reply({ id: initId, kind: 'progress', progress: { stage: 'download', loadedBytes: 5, totalBytes: 10 } });
     worker.reply({ id: embedId, kind: 'result', method: 'embed', result: [new Float32Array([1]), new Float32Array([2])] });
-    worker.reply({ id: initId, kind: 'result', method: 'init', result: { backend: 'wasm', timings: [], modelBytes: 10 } });
+    worker.reply({ id: initId, kind: 'result', method: 'init', result: { backend: 'wasm', timings: [], modelBytes: 10, person: EMPTY_PERSON } });
 
     expect((await embed).map((row) => row[0])).toEqual([1, 2]);
     expect((await init).backend).toBe('wasm');
@@ -80,6 +83,48 @@ describe('createWorkerEngine', () => {
     await expect(pending).rejects.toEqual(callError('WORKER_FAILED'));
     await expect(pending).rejects.toThrow(/boom/);
     await expect(engine.embed(['later'])).rejects.toEqual(callError('WORKER_FAILED'));
+  });
+
+  it.each<[string, (engine: EngineApi) => Promise<unknown>, EngineCall, EngineCallResult]>([
+    ['catalog', (engine) => engine.catalog(), { method: 'catalog' }, { method: 'catalog', result: { notice: 'Illustrative.', products: [] } }],
+    [
+      'search',
+      (engine) => engine.search('safe savings', 5),
+      { method: 'search', query: 'safe savings', limit: 5 },
+      { method: 'search', result: { hits: [{ productId: 'sav-001', similarity: 0.6 }], weak: false } },
+    ],
+    [
+      'setProfile',
+      (engine) => engine.setProfile({ riskLevel: 2, horizonYears: 5, age: 30, goalsText: 'a home', answers: {} }),
+      { method: 'setProfile', profile: { riskLevel: 2, horizonYears: 5, age: 30, goalsText: 'a home', answers: {} } },
+      { method: 'setProfile', result: EMPTY_PERSON },
+    ],
+    [
+      'recordEvent',
+      (engine) => engine.recordEvent({ productId: 'sav-001', kind: 'favourite' }),
+      { method: 'recordEvent', event: { productId: 'sav-001', kind: 'favourite' } },
+      { method: 'recordEvent', result: { ...EMPTY_PERSON, favourites: ['sav-001'], eventCount: 1 } },
+    ],
+    [
+      'recommend',
+      (engine) => engine.recommend({ limit: 3, diversity: 0.2, includeAboveRisk: false }),
+      { method: 'recommend', options: { limit: 3, diversity: 0.2, includeAboveRisk: false } },
+      { method: 'recommend', result: { items: [], aboveRisk: [], personRisk: 2, map: { points: [], person: { x: 0, y: 0 } }, elapsedMs: 1 } },
+    ],
+  ])('sends %s as its call and resolves with its result', async (_method, call, sent, reply) => {
+    const { worker, engine } = setUp();
+    const pending = call(engine);
+    const { id, ...request } = worker.sent.at(-1)!;
+    expect(request).toEqual(sent);
+    worker.reply({ id, kind: 'result', ...reply });
+    await expect(pending).resolves.toEqual(reply.result);
+  });
+
+  it('rejects a new call answered with another call\'s result as INTERNAL', async () => {
+    const { worker, engine } = setUp();
+    const call = engine.recommend({ limit: 3, diversity: 0, includeAboveRisk: false });
+    worker.reply({ id: worker.lastId(), kind: 'result', method: 'setProfile', result: EMPTY_PERSON });
+    await expect(call).rejects.toEqual(callError('INTERNAL'));
   });
 
   it('rejects input that cannot be posted as INVALID_INPUT', async () => {

@@ -1,10 +1,37 @@
 import type { BackendName, BackendPreference } from '../engine/backend/types';
-import type { EncoderLoadProgress, EncoderLoadStage, StageTiming } from '../engine/encoder';
+import type { Catalog, GoalTag, Product, ProductCategory, RiskLevel } from '../engine/catalog';
+import type { EncoderLoadStage } from '../engine/encoder';
 import type { EngineErrorCode } from '../engine/errors';
+import type { RecommendationReason } from '../engine/rank/recommendation-reasons';
 
-export type { BackendName, BackendPreference, StageTiming };
-export type LoadStage = EncoderLoadStage;
-export type LoadProgress = EncoderLoadProgress;
+export type { BackendName, BackendPreference, Catalog, GoalTag, Product, ProductCategory, RecommendationReason, RiskLevel };
+
+/**
+ * The stages of getting the engine ready, in order: the encoder's (backend, download, tokenizer,
+ * warmup), then the recommendation model's download (`recommender`) and the on-device encoding of
+ * the catalog's descriptions (`catalog`, skipped when a cached encoding of the same catalog by the
+ * same encoder is found).
+ */
+export type LoadStage = EncoderLoadStage | 'recommender' | 'catalog';
+
+/** One progress report while the engine gets ready. */
+export interface LoadProgress {
+  readonly stage: LoadStage;
+  /** Model bytes read so far, encoder and recommender together. */
+  readonly loadedBytes: number;
+  /** All model bytes, encoder and recommender together (0 until known). */
+  readonly totalBytes: number;
+  /** The file being read, while downloading. */
+  readonly file?: string;
+  /** During `catalog`: products encoded so far, of `productCount`. */
+  readonly encodedProducts?: number;
+  readonly productCount?: number;
+}
+
+export interface StageTiming {
+  readonly stage: LoadStage;
+  readonly ms: number;
+}
 
 export interface EngineInitOptions {
   readonly backend: BackendPreference;
@@ -16,7 +43,10 @@ export interface EngineInitResult {
   /** Why a faster backend was not used, when `auto` fell back. */
   readonly fallbackReason?: string;
   readonly timings: readonly StageTiming[];
+  /** Bytes of every model file, encoder and recommender together. */
   readonly modelBytes: number;
+  /** The person's state as restored from this device's storage (empty for a new person). */
+  readonly person: PersonState;
 }
 
 /** A failure as it crosses the worker boundary: a stable code and a message for people. */
@@ -25,13 +55,121 @@ export interface SerializedError {
   readonly message: string;
 }
 
+/** What a person says about themselves; set after the questionnaire, editable later. */
+export interface ProfileInput {
+  /** Their risk level R1–R5 (the questionnaire's result). */
+  readonly riskLevel: RiskLevel;
+  /** How many years until they need the money, 0–50. */
+  readonly horizonYears: number;
+  /** Age in years, 18–120. */
+  readonly age: number;
+  /** Their goals in their own words (1–500 characters); encoded on the device, never sent. */
+  readonly goalsText: string;
+  /** The questionnaire's answers (question id → option id), kept so that the form can be edited later. */
+  readonly answers: Readonly<Record<string, string>>;
+}
+
+/**
+ * What a person can do with a product. `compare` counts as a click for the model, `apply` (a
+ * simulated application) as a purchase, `not_interested` as a dismissal; `unfavourite` takes a
+ * favourite back.
+ */
+export type ProductEventKind = 'view' | 'click' | 'favourite' | 'unfavourite' | 'compare' | 'apply' | 'not_interested';
+
+export const PRODUCT_EVENT_KINDS: readonly ProductEventKind[] = ['view', 'click', 'favourite', 'unfavourite', 'compare', 'apply', 'not_interested'];
+
+export interface ProductEventInput {
+  readonly productId: string;
+  readonly kind: ProductEventKind;
+  /** `view` only: how long the product page was open, in milliseconds. */
+  readonly dwellMs?: number;
+}
+
+/** An event as stored on the device: the input plus when it happened. */
+export interface RecordedEvent extends ProductEventInput {
+  /** Unix time in milliseconds, stamped by the engine. */
+  readonly at: number;
+}
+
+/** The person as the engine knows them; everything here is stored on this device only. */
+export interface PersonState {
+  readonly profile: ProfileInput | null;
+  /** Product ids, in the order they were first favourited (unfavourited ones removed). */
+  readonly favourites: readonly string[];
+  /** Products marked "not interested" (never recommended again). */
+  readonly dismissed: readonly string[];
+  /** Products added to the comparison, in order. */
+  readonly compared: readonly string[];
+  /** Products applied for (simulated). */
+  readonly applied: readonly string[];
+  /** How many events are stored. */
+  readonly eventCount: number;
+}
+
+export interface RecommendOptions {
+  /** How many products to return, 1–50. */
+  readonly limit: number;
+  /** 0: pure relevance; towards 1, less alike products (MMR with λ = 1 − diversity). */
+  readonly diversity: number;
+  /** Also return, as a separate list, the best products above the person's risk level. */
+  readonly includeAboveRisk: boolean;
+}
+
+export interface Recommendation {
+  readonly productId: string;
+  readonly score: number;
+  /** At least one reason; the strongest first. */
+  readonly reasons: readonly RecommendationReason[];
+}
+
+/** A 2-D projection of the products' model representations, with the person placed in it. */
+export interface EmbeddingMap {
+  readonly points: readonly { readonly productId: string; readonly x: number; readonly y: number }[];
+  readonly person: { readonly x: number; readonly y: number };
+}
+
+export interface Recommendations {
+  /** Suitable products only: none above `personRisk`; none the person saved, applied for or dismissed. */
+  readonly items: readonly Recommendation[];
+  /** Products above the person's risk level, only when asked for (`includeAboveRisk`), else empty. */
+  readonly aboveRisk: readonly Recommendation[];
+  readonly personRisk: RiskLevel;
+  readonly map: EmbeddingMap;
+  /** How long scoring and re-ranking took in the engine, in milliseconds. */
+  readonly elapsedMs: number;
+}
+
+export interface SearchHit {
+  readonly productId: string;
+  /** Cosine similarity of the query and the product's text, −1 to 1. */
+  readonly similarity: number;
+}
+
+export interface SearchResult {
+  /** Best first. */
+  readonly hits: readonly SearchHit[];
+  /** True when even the best hit is only weakly related to the query (show it as a hint, not a match). */
+  readonly weak: boolean;
+}
+
 /**
  * The one interface the UI, tools and tests use to reach the engine.
  * Implemented in-process (Node) and by the worker proxy (browser).
  */
 export interface EngineApi {
+  /** Loads the models, encodes the catalog and restores the person from this device's storage. */
   init(options: EngineInitOptions, onProgress?: (progress: LoadProgress) => void): Promise<EngineInitResult>;
+  /** The product catalog (available before `init` finishes). */
+  catalog(): Promise<Catalog>;
   /** One L2-normalised 512-d row per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /** Products whose text is closest in meaning to `query` (1–300 characters), at most `limit`. */
+  search(query: string, limit: number): Promise<SearchResult>;
+  /** Sets the person's profile (their goals are encoded here); INVALID_INPUT for out-of-range fields. */
+  setProfile(profile: ProfileInput): Promise<PersonState>;
+  /** Records one event about a product, stamped with the current time and stored on this device. */
+  recordEvent(event: ProductEventInput): Promise<PersonState>;
+  /** The For-you list; NOT_READY until a profile is set. */
+  recommend(options: RecommendOptions): Promise<Recommendations>;
   dispose(): Promise<void>;
 }

@@ -1,4 +1,16 @@
-import type { EngineInitOptions, EngineInitResult, LoadProgress, SerializedError } from './engine-api';
+import type {
+  Catalog,
+  EngineInitOptions,
+  EngineInitResult,
+  LoadProgress,
+  PersonState,
+  ProductEventInput,
+  ProfileInput,
+  Recommendations,
+  RecommendOptions,
+  SearchResult,
+  SerializedError,
+} from './engine-api';
 
 /*
  * The messages between the page (worker-proxy.ts) and the engine worker (worker/engine.worker.ts).
@@ -9,7 +21,12 @@ import type { EngineInitOptions, EngineInitResult, LoadProgress, SerializedError
 /** One EngineApi call, as data. */
 export type EngineCall =
   | { readonly method: 'init'; readonly options: EngineInitOptions }
+  | { readonly method: 'catalog' }
   | { readonly method: 'embed'; readonly texts: readonly string[] }
+  | { readonly method: 'search'; readonly query: string; readonly limit: number }
+  | { readonly method: 'setProfile'; readonly profile: ProfileInput }
+  | { readonly method: 'recordEvent'; readonly event: ProductEventInput }
+  | { readonly method: 'recommend'; readonly options: RecommendOptions }
   | { readonly method: 'dispose' };
 
 export type EngineMethod = EngineCall['method'];
@@ -17,7 +34,12 @@ export type EngineMethod = EngineCall['method'];
 /** What each call resolves with. */
 export interface EngineCallResults {
   readonly init: EngineInitResult;
+  readonly catalog: Catalog;
   readonly embed: Float32Array[];
+  readonly search: SearchResult;
+  readonly setProfile: PersonState;
+  readonly recordEvent: PersonState;
+  readonly recommend: Recommendations;
   readonly dispose: undefined;
 }
 
@@ -34,7 +56,7 @@ export type WorkerResponse =
   | ({ readonly id: number; readonly kind: 'result' } & EngineCallResult)
   | { readonly id: number; readonly kind: 'error'; readonly error: SerializedError };
 
-const METHODS: ReadonlySet<string> = new Set<EngineMethod>(['init', 'embed', 'dispose']);
+const METHODS: ReadonlySet<string> = new Set<EngineMethod>(['init', 'catalog', 'embed', 'search', 'setProfile', 'recordEvent', 'recommend', 'dispose']);
 const RESPONSE_KINDS: ReadonlySet<string> = new Set<WorkerResponse['kind']>(['progress', 'result', 'error']);
 
 function hasNumericId(data: unknown): data is { readonly id: number } & Record<string, unknown> {

@@ -110,8 +110,23 @@ export function createWorkerEngine(worker: Worker): EngineApi {
         onProgress,
       );
     },
+    catalog() {
+      return send({ method: 'catalog' }, (reply) => (reply.method === 'catalog' ? reply.result : mismatch('catalog', reply)));
+    },
     embed(texts) {
       return send({ method: 'embed', texts }, (reply) => (reply.method === 'embed' ? reply.result : mismatch('embed', reply)));
+    },
+    search(query, limit) {
+      return send({ method: 'search', query, limit }, (reply) => (reply.method === 'search' ? reply.result : mismatch('search', reply)));
+    },
+    setProfile(profile) {
+      return send({ method: 'setProfile', profile }, (reply) => (reply.method === 'setProfile' ? reply.result : mismatch('setProfile', reply)));
+    },
+    recordEvent(event) {
+      return send({ method: 'recordEvent', event }, (reply) => (reply.method === 'recordEvent' ? reply.result : mismatch('recordEvent', reply)));
+    },
+    recommend(options) {
+      return send({ method: 'recommend', options }, (reply) => (reply.method === 'recommend' ? reply.result : mismatch('recommend', reply)));
     },
     async dispose() {
       await send({ method: 'dispose' }, (reply) => (reply.method === 'dispose' ? undefined : mismatch('dispose', reply)));

@@ -4,12 +4,13 @@ import type {
   BackendPreference,
   EngineApi,
   LoadProgress,
+  PersonState,
   SerializedError,
   StageTiming,
 } from '../protocol/engine-api';
 import { EngineCallError, toSerializedError } from '../protocol/engine-call-error';
 
-/** idle: nothing asked yet; loading: model downloading/initialising; ready: embed() works; error: see `error`. */
+/** idle: nothing asked yet; loading: models downloading, catalog encoding; ready: every call works; error: see `error`. */
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface EngineState {
@@ -18,6 +19,11 @@ export interface EngineState {
   readonly preference: BackendPreference;
   /** Latest load progress; when ready, loadedBytes equals totalBytes. */
   readonly progress: LoadProgress;
+  /**
+   * How far the on-device encoding of the catalog got (it is the last stage, so this stays after
+   * the stage ends); null until it starts, and while ready when a cached encoding was used.
+   */
+  readonly catalogEncoding: CatalogEncoding | null;
   /** The backend actually running, once ready. */
   readonly backend: BackendName | null;
   /** Why `auto` did not get a faster backend, if it fell back. */
@@ -26,28 +32,34 @@ export interface EngineState {
   readonly modelBytes: number;
   readonly error: SerializedError | null;
   /**
-   * Increases each time the engine becomes ready. Embeddings from different sessions may come from
-   * different backends, so anything cached from embed() should be keyed on it.
+   * Increases each time the engine becomes ready (a backend change reloads it), so that stores
+   * holding engine results know when to take the restored person again and refresh.
    */
   readonly session: number;
+  /** The person as restored from this device by the latest successful start (null before). */
+  readonly restoredPerson: PersonState | null;
 
   /**
    * (Re)loads the engine on `preference`. Never rejects: the outcome lands in `status`/`error`.
    * A later call supersedes an earlier one still loading.
    */
   readonly start: (preference: BackendPreference) => Promise<void>;
-  /** One L2-normalised row per text. Rejects with EngineCallError (NOT_READY before the engine is ready). */
-  readonly embed: (texts: readonly string[]) => Promise<Float32Array[]>;
+  /**
+   * Told about every failed engine call made elsewhere (search, events, recommendations): a dead
+   * worker takes the whole engine with it, so WORKER_FAILED turns the status to error; other
+   * failures concern only their own call and are ignored here.
+   */
+  readonly reportFailure: (error: unknown) => void;
+}
+
+export interface CatalogEncoding {
+  readonly encoded: number;
+  readonly total: number;
 }
 
 export type EngineStore = StoreApi<EngineState>;
 
 const NOTHING_LOADED: LoadProgress = { stage: 'backend', loadedBytes: 0, totalBytes: 0 };
-
-const NOT_READY: SerializedError = {
-  code: 'NOT_READY',
-  message: 'The model is not ready yet: wait for it to finish loading.',
-};
 
 /** UI state of the on-device engine, driving `engine` (the worker proxy in the browser). */
 export function createEngineStore(engine: EngineApi, initialPreference: BackendPreference = 'auto'): EngineStore {
@@ -58,12 +70,14 @@ export function createEngineStore(engine: EngineApi, initialPreference: BackendP
     status: 'idle',
     preference: initialPreference,
     progress: NOTHING_LOADED,
+    catalogEncoding: null,
     backend: null,
     fallbackReason: null,
     timings: [],
     modelBytes: 0,
     error: null,
     session: 0,
+    restoredPerson: null,
 
     async start(preference) {
       const attempt = ++latestStart;
@@ -71,6 +85,7 @@ export function createEngineStore(engine: EngineApi, initialPreference: BackendP
         status: 'loading',
         preference,
         progress: NOTHING_LOADED,
+        catalogEncoding: null,
         backend: null,
         fallbackReason: null,
         timings: [],
@@ -78,7 +93,8 @@ export function createEngineStore(engine: EngineApi, initialPreference: BackendP
       });
       try {
         const result = await engine.init({ backend: preference }, (progress) => {
-          if (attempt === latestStart) set({ progress });
+          if (attempt !== latestStart) return;
+          set({ progress, catalogEncoding: catalogEncodingOf(progress) ?? get().catalogEncoding });
         });
         if (attempt !== latestStart) return;
         const totalBytes = result.modelBytes || get().progress.totalBytes;
@@ -89,6 +105,7 @@ export function createEngineStore(engine: EngineApi, initialPreference: BackendP
           fallbackReason: result.fallbackReason ?? null,
           timings: result.timings,
           modelBytes: result.modelBytes,
+          restoredPerson: result.person,
           session: get().session + 1,
         });
       } catch (error) {
@@ -97,17 +114,15 @@ export function createEngineStore(engine: EngineApi, initialPreference: BackendP
       }
     },
 
-    async embed(texts) {
-      if (get().status !== 'ready') throw new EngineCallError(NOT_READY);
-      try {
-        return await engine.embed(texts);
-      } catch (error) {
-        // A dead worker takes the whole engine with it; other failures concern only this call.
-        if (error instanceof EngineCallError && error.code === 'WORKER_FAILED') {
-          set({ status: 'error', backend: null, error: error.toSerialized() });
-        }
-        throw error;
+    reportFailure(error) {
+      if (error instanceof EngineCallError && error.code === 'WORKER_FAILED') {
+        set({ status: 'error', backend: null, error: error.toSerialized() });
       }
     },
   }));
+}
+
+function catalogEncodingOf(progress: LoadProgress): CatalogEncoding | null {
+  if (progress.stage !== 'catalog' || progress.productCount === undefined) return null;
+  return { encoded: progress.encodedProducts ?? 0, total: progress.productCount };
 }

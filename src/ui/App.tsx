@@ -1,17 +1,51 @@
-import { ModelPanel } from './ModelPanel';
-import { SimilarityDemo } from './SimilarityDemo';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { BrowsePage } from './browse/BrowsePage';
+import { ForYouPage } from './for-you/ForYouPage';
+import { HomeRoute } from './HomeRoute';
+import { AppHeader } from './layout/AppHeader';
+import { FocusOnNavigate } from './layout/FocusOnNavigate';
+import { SkipLink } from './layout/SkipLink';
+import { ModelPage } from './model/ModelPage';
+import { NotFoundPage } from './NotFoundPage';
+import { ProductPage } from './product/ProductPage';
+import { ProfilePage } from './profile/ProfilePage';
 
+/**
+ * Routes live in the hash (`#/browse`), so the static offline build needs no server rewrites and the
+ * server only ever sees requests for files.
+ */
 export function App() {
   return (
-    <>
-      <header className="page-header">
-        <h1>Private finance recommender</h1>
-        <p className="privacy-statement">Everything is computed on this device; nothing you type leaves it.</p>
-      </header>
-      <main>
-        <ModelPanel />
-        <SimilarityDemo />
+    <Router hook={useHashLocation}>
+      <SkipLink />
+      <AppHeader />
+      <main id="main" tabIndex={-1}>
+        <Switch>
+          <Route path="/">
+            <HomeRoute />
+          </Route>
+          <Route path="/for-you">
+            <ForYouPage />
+          </Route>
+          <Route path="/browse">
+            <BrowsePage />
+          </Route>
+          <Route path="/product/:id">
+            {(params) => <ProductPage key={params.id} productId={params.id} />}
+          </Route>
+          <Route path="/profile">
+            <ProfilePage />
+          </Route>
+          <Route path="/model">
+            <ModelPage />
+          </Route>
+          <Route>
+            <NotFoundPage />
+          </Route>
+        </Switch>
       </main>
-    </>
+      <FocusOnNavigate />
+    </Router>
   );
 }

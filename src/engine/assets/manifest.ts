@@ -44,6 +44,18 @@ export function parseManifest(json: unknown, dir: string): ModelManifest {
   return manifest as ModelManifest;
 }
 
+/** Reads and checks `dir/manifest.json` alone (a few hundred bytes), e.g. to learn a model's size before loading it. */
+export async function readManifest(source: AssetSource, dir: string): Promise<ModelManifest> {
+  const manifestBytes = await source.readBytes(`${dir}/manifest.json`);
+  let manifestJson: unknown;
+  try {
+    manifestJson = JSON.parse(new TextDecoder().decode(manifestBytes));
+  } catch (cause) {
+    throw new EngineError('MODEL_LOAD_FAILED', `The manifest of ${dir} is not valid JSON. Run "npm run models".`, { cause });
+  }
+  return parseManifest(manifestJson, dir);
+}
+
 /** Progress over all files of a model together. */
 export interface ModelDownloadProgress {
   readonly file: string;
@@ -60,14 +72,7 @@ export async function readVerifiedModel(
   dir: string,
   onProgress?: (progress: ModelDownloadProgress) => void,
 ): Promise<{ manifest: ModelManifest; files: Map<string, Uint8Array> }> {
-  const manifestBytes = await source.readBytes(`${dir}/manifest.json`);
-  let manifestJson: unknown;
-  try {
-    manifestJson = JSON.parse(new TextDecoder().decode(manifestBytes));
-  } catch (cause) {
-    throw new EngineError('MODEL_LOAD_FAILED', `The manifest of ${dir} is not valid JSON. Run "npm run models".`, { cause });
-  }
-  const manifest = parseManifest(manifestJson, dir);
+  const manifest = await readManifest(source, dir);
   const totalBytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
   let doneBytes = 0;
   const files = new Map<string, Uint8Array>();

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { readVerifiedModel } from '../assets/manifest';
+import { readVerifiedModel, sha256Hex } from '../assets/manifest';
 import type { AssetSource } from '../assets/types';
 import { activateBackend, type BackendName, type BackendPreference, type WasmPaths } from '../backend';
 import { EngineError } from '../errors';
@@ -42,6 +42,11 @@ export interface Encoder {
   /** Longest input in tokens; later tokens are dropped, as the original model does. */
   readonly maxTokens: number;
   readonly modelBytes: number;
+  /**
+   * SHA-256 over the model files' checksums (from the verified manifest): names exactly which
+   * weights and vocabulary are loaded, e.g. as part of a cache key for embeddings.
+   */
+  readonly filesDigest: string;
   readonly timings: readonly StageTiming[];
   /** One L2-normalised row per text, in input order. Rejects non-strings with INVALID_INPUT. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
@@ -81,6 +86,7 @@ class TfjsEncoder implements Encoder {
     readonly backend: BackendName,
     readonly fallbackReason: string | undefined,
     readonly modelBytes: number,
+    readonly filesDigest: string,
     readonly timings: StageTiming[],
     private readonly config: EncoderConfig,
     private readonly weights: EncoderWeights,
@@ -146,6 +152,7 @@ export async function createEncoder(options: EncoderOptions): Promise<Encoder> {
     readVerifiedModel(options.assets, MODEL_DIR, (p) => report({ stage: 'download', loadedBytes: p.loadedBytes, totalBytes: p.totalBytes, file: p.file })),
   );
   const modelBytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
+  const filesDigest = await sha256Hex(new TextEncoder().encode(manifest.files.map((f) => `${f.path} ${f.sha256}`).join('\n')));
   report({ stage: 'tokenizer', loadedBytes: modelBytes, totalBytes: modelBytes });
   const tokenizer = await timed('tokenizer', () => loadTokenizer(options.assets.modelsRoot, MODEL_DIR));
 
@@ -163,7 +170,7 @@ export async function createEncoder(options: EncoderOptions): Promise<Encoder> {
   report({ stage: 'warmup', loadedBytes: modelBytes, totalBytes: modelBytes });
   const encoder = await timed('warmup', async () => {
     const weights = loadEncoderWeights(model, bin);
-    const created = new TfjsEncoder(active.name, active.fallbackReason, modelBytes, timings, model.config, weights, tokenizer, options.batchLimits ?? DEFAULT_BATCH_LIMITS);
+    const created = new TfjsEncoder(active.name, active.fallbackReason, modelBytes, filesDigest, timings, model.config, weights, tokenizer, options.batchLimits ?? DEFAULT_BATCH_LIMITS);
     try {
       await created.embed(['warm up']);
     } catch (cause) {

@@ -1,0 +1,78 @@
+import type { Product, Recommendation } from '../../protocol/engine-api';
+import { FavouriteButton } from '../common/FavouriteButton';
+import { ProductLink } from '../common/ProductLink';
+import { RiskBadge } from '../common/RiskBadge';
+import { CATEGORY_LABELS } from '../labels';
+import { summaryText } from '../product/product-facts';
+import { usePerson } from '../store-context';
+import { reasonText } from './reason-text';
+
+/**
+ * One recommended product: name (a link), category, risk, the reasons in sentences, and actions.
+ * `testId` tells For-you cards from the separate above-risk list's.
+ */
+export function RecommendationCard({
+  recommendation,
+  product,
+  nameOf,
+  testId,
+  onDismiss,
+}: {
+  recommendation: Recommendation;
+  product: Product | undefined;
+  nameOf: (productId: string) => string;
+  testId: 'rec-card' | 'above-risk-card';
+  /** Called after "Not interested", so the list can move focus off the card that will disappear. */
+  onDismiss: () => void;
+}) {
+  const recordEvent = usePerson((state) => state.recordEvent);
+  const { productId } = recommendation;
+  const name = product?.name ?? productId;
+
+  return (
+    <li
+      className="rec-card"
+      data-testid={testId}
+      data-product-id={productId}
+      data-risk={product?.risk_level}
+      data-goals={product?.goals.join(',')}
+    >
+      <h3 className="rec-card-name">
+        <ProductLink productId={productId}>{name}</ProductLink>
+      </h3>
+      {product && (
+        <p className="rec-card-meta">
+          {CATEGORY_LABELS[product.category]} <RiskBadge level={product.risk_level} />
+        </p>
+      )}
+      {product && <p className="rec-card-facts">{summaryText(product)}</p>}
+      <ul className="reasons" aria-label={`Why ${name} is suggested`}>
+        {recommendation.reasons.map((reason, index) => (
+          <li
+            // Reasons have no id of their own; their order is fixed per result.
+            key={index}
+            className={`reason reason-${reason.kind}`}
+            data-testid="rec-reason"
+            data-kind={reason.kind}
+            data-product-id={reason.kind === 'interaction' ? reason.productId : undefined}
+          >
+            {reasonText(reason, nameOf)}
+          </li>
+        ))}
+      </ul>
+      <div className="action-row">
+        <FavouriteButton productId={productId} productName={name} />
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            void recordEvent({ productId, kind: 'not_interested' });
+            onDismiss();
+          }}
+        >
+          Not interested<span className="visually-hidden"> in {name}</span>
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * "Skip to content" for keyboard users. Its href would be read as a route by the hash router, so
+ * following it moves focus to <main> by script instead.
+ */
+export function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      Skip to content
+    </a>
+  );
+}

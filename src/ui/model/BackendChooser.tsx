@@ -1,0 +1,33 @@
+import { useId } from 'react';
+import type { BackendPreference } from '../../protocol/engine-api';
+import { BACKEND_PREFERENCES, isBackendPreference, PREFERENCE_LABELS } from '../backend-preference';
+
+/** Lets a person pick the compute backend; choosing one reloads the engine on it. */
+export function BackendChooser({
+  value,
+  onChange,
+}: {
+  value: BackendPreference;
+  onChange: (preference: BackendPreference) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>Compute backend</label>
+      <select
+        id={id}
+        value={value}
+        data-testid="backend-chooser"
+        onChange={(event) => {
+          if (isBackendPreference(event.target.value)) onChange(event.target.value);
+        }}
+      >
+        {BACKEND_PREFERENCES.map((preference) => (
+          <option key={preference} value={preference}>
+            {PREFERENCE_LABELS[preference]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+
+/**
+ * "Apply", which is only a simulation: pressing it asks to confirm that, and only the confirmation
+ * records the (simulated) application.
+ */
+export function ApplyAction({ productName, onConfirm }: { productName: string; onConfirm: () => void }) {
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const applyRef = useRef<HTMLButtonElement>(null);
+
+  return (
+    <div className="apply-action">
+      <button
+        type="button"
+        className="button-secondary"
+        ref={applyRef}
+        aria-describedby={`${id}-hint`}
+        aria-expanded={confirming}
+        aria-controls={`${id}-confirm`}
+        onClick={() => {
+          // Render the confirmation first, so that focus can move to it.
+          flushSync(() => {
+            setConfirming(true);
+          });
+          confirmRef.current?.focus();
+        }}
+      >
+        Apply
+      </button>
+      <span className="hint" id={`${id}-hint`}>
+        (simulated)
+      </span>
+      {confirming && (
+        <div className="apply-confirm" id={`${id}-confirm`} role="group" aria-labelledby={`${id}-question`}>
+          <p id={`${id}-question`}>
+            This is a simulation: no application for {productName} is sent to anyone and no account is opened. It is
+            only recorded on this device, to improve your recommendations.
+          </p>
+          <button
+            type="button"
+            className="button-primary"
+            ref={confirmRef}
+            onClick={() => {
+              setConfirming(false);
+              onConfirm();
+              applyRef.current?.focus();
+            }}
+          >
+            Confirm simulated application
+          </button>{' '}
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              setConfirming(false);
+              applyRef.current?.focus();
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useId, useRef, useState, type SyntheticEvent } from 'react';
+import { flushSync } from 'react-dom';
+import type { ProfileInput } from '../../protocol/engine-api';
+import {
+  AGE_MAX,
+  AGE_MIN,
+  checkProfileDraft,
+  draftFromProfile,
+  GOALS_MAX_LENGTH,
+  type ProfileDraft,
+  type ProfileField,
+} from '../../state/profile-form';
+import { RISK_QUESTIONS } from '../../state/risk-questionnaire';
+import { FormErrors } from './FormErrors';
+import { RiskQuestionFieldset } from './RiskQuestionFieldset';
+
+/**
+ * The risk questionnaire, age and goals. Calls `onValid` with the profile when everything is
+ * answered; otherwise lists what is missing (kept up to date as it is fixed) and moves focus there.
+ * `initial` is read once: give the form a new `key` to start it over from another profile.
+ */
+export function ProfileForm({
+  initial,
+  submitLabel,
+  onValid,
+}: {
+  initial: ProfileInput | null;
+  submitLabel: string;
+  onValid: (profile: ProfileInput) => void;
+}) {
+  const ids = useId();
+  const [draft, setDraft] = useState<ProfileDraft>(() => draftFromProfile(initial));
+  const [submitted, setSubmitted] = useState(false);
+  const errorsRef = useRef<HTMLDivElement>(null);
+
+  const check = checkProfileDraft(draft);
+  const issues = submitted && !check.ok ? check.issues : [];
+  const issueFor = (field: ProfileField) => issues.find((issue) => issue.field === field)?.message;
+  const ageError = issueFor('age');
+  const goalsError = issueFor('goals');
+
+  function submit(event: SyntheticEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    if (check.ok) {
+      setSubmitted(false);
+      onValid(check.profile);
+      return;
+    }
+    // Render the list first, so that there is something to move focus to.
+    flushSync(() => {
+      setSubmitted(true);
+    });
+    errorsRef.current?.focus();
+  }
+
+  return (
+    <form className="profile-form" data-testid="profile-form" noValidate onSubmit={submit}>
+      {issues.length > 0 && <FormErrors issues={issues} ref={errorsRef} />}
+
+      <h2>Your attitude to risk</h2>
+      <p className="hint">Six questions. Your answers give your risk level, R1 (most cautious) to R5 (boldest).</p>
+      {RISK_QUESTIONS.map((question) => (
+        <RiskQuestionFieldset
+          key={question.id}
+          question={question}
+          value={draft.answers[question.id]}
+          error={issueFor(question.id)}
+          onChange={(optionId) => {
+            setDraft((current) => ({ ...current, answers: { ...current.answers, [question.id]: optionId } }));
+          }}
+        />
+      ))}
+
+      <h2>About you</h2>
+      <div className="field">
+        <label htmlFor={`${ids}-age`}>Age</label>
+        <input
+          id={`${ids}-age`}
+          className="age-input"
+          type="number"
+          inputMode="numeric"
+          min={AGE_MIN}
+          max={AGE_MAX}
+          step={1}
+          value={draft.age}
+          aria-invalid={ageError ? true : undefined}
+          aria-describedby={`${ids}-age-hint${ageError ? ` ${ids}-age-error` : ''}`}
+          onChange={(event) => {
+            setDraft((current) => ({ ...current, age: event.target.value }));
+          }}
+        />
+        <p className="hint" id={`${ids}-age-hint`}>
+          In years, {AGE_MIN} to {AGE_MAX}.
+        </p>
+        {ageError && (
+          <p className="field-error" id={`${ids}-age-error`}>
+            {ageError}
+          </p>
+        )}
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${ids}-goals`}>Your goals</label>
+        <textarea
+          id={`${ids}-goals`}
+          rows={4}
+          maxLength={GOALS_MAX_LENGTH}
+          value={draft.goalsText}
+          placeholder="For example: build an emergency fund this year, then save for a home in five years."
+          aria-invalid={goalsError ? true : undefined}
+          aria-describedby={`${ids}-goals-hint${goalsError ? ` ${ids}-goals-error` : ''}`}
+          onChange={(event) => {
+            setDraft((current) => ({ ...current, goalsText: event.target.value }));
+          }}
+        />
+        <p className="hint" id={`${ids}-goals-hint`}>
+          In your own words, up to {GOALS_MAX_LENGTH} characters ({draft.goalsText.length} used). The model on this
+          device reads them to match products to your goals; they are never sent anywhere.
+        </p>
+        {goalsError && (
+          <p className="field-error" id={`${ids}-goals-error`}>
+            {goalsError}
+          </p>
+        )}
+      </div>
+
+      <button type="submit" className="button-primary">
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * A small in-memory EngineApi for testing the UI stores: the stores are under test, not the engine,
+ * so this one answers from a few lines of state and lets a test hold any call open.
+ */
+import type {
+  Catalog,
+  EngineApi,
+  EngineInitOptions,
+  EngineInitResult,
+  LoadProgress,
+  PersonState,
+  Product,
+  ProductEventInput,
+  ProfileInput,
+  RecommendOptions,
+  Recommendations,
+  SearchResult,
+} from '../../src/protocol/engine-api';
+import { EngineCallError } from '../../src/protocol/engine-call-error';
+import { EMPTY_PERSON } from '../../src/state/person-events';
+
+export interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+export function deferred<T = void>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Lets every pending promise callback run (several rounds, for chains of awaits). */
+export async function settle(): Promise<void> {
+  for (let round = 0; round < 20; round++) await Promise.resolve();
+}
+
+export function product(id: string, overrides: Partial<Product> = {}): Product {
+  return {
+    id,
+    name: `Product ${id}`,
+    category: 'savings_deposits',
+    description: 'A product. It exists for tests.',
+    risk_level: 1,
+    annual_rate: { type: 'interest', min_pct: 2, max_pct: 2 },
+    term_months: null,
+    lockup_months: 0,
+    min_amount: 100,
+    fees: { annual_pct: 0, upfront_pct: 0, annual_fixed: 0 },
+    liquidity: 'high',
+    currency: 'EUR',
+    goals: ['emergency_fund'],
+    ...overrides,
+  };
+}
+
+export const TEST_CATALOG: Catalog = {
+  notice: 'Illustrative products, not financial advice.',
+  products: [product('sav-1'), product('fund-1', { category: 'funds_etfs', risk_level: 4 }), product('bond-1', { category: 'bonds', risk_level: 2 })],
+};
+
+
+export class FakeEngine implements EngineApi {
+  person: PersonState = EMPTY_PERSON;
+  readonly events: ProductEventInput[] = [];
+  readonly recommendCalls: RecommendOptions[] = [];
+  readonly searchCalls: string[] = [];
+  /** init() waits for this; resolve it to finish loading. */
+  initGate = deferred();
+  /** When set, recommend() waits for it. */
+  recommendGate: Deferred<void> | null = null;
+  /** When set, recordEvent() waits for it. */
+  recordGate: Deferred<void> | null = null;
+  /** The next call of this method fails with this error. */
+  failNext: { method: keyof EngineApi; error: EngineCallError } | null = null;
+  searchResult: SearchResult = { hits: [{ productId: 'sav-1', similarity: 0.8 }], weak: false };
+
+  private maybeFail(method: keyof EngineApi): void {
+    if (this.failNext?.method !== method) return;
+    const { error } = this.failNext;
+    this.failNext = null;
+    throw error;
+  }
+
+  async init(_options: EngineInitOptions, onProgress?: (progress: LoadProgress) => void): Promise<EngineInitResult> {
+    onProgress?.({ stage: 'download', loadedBytes: 5, totalBytes: 10 });
+    onProgress?.({ stage: 'catalog', loadedBytes: 10, totalBytes: 10, encodedProducts: 1, productCount: 3 });
+    await this.initGate.promise;
+    this.maybeFail('init');
+    return { backend: 'wasm', timings: [{ stage: 'download', ms: 3 }], modelBytes: 10, person: this.person };
+  }
+
+  async catalog(): Promise<Catalog> {
+    await Promise.resolve();
+    this.maybeFail('catalog');
+    return TEST_CATALOG;
+  }
+
+  embed(): Promise<Float32Array[]> {
+    return Promise.resolve([]);
+  }
+
+  async search(query: string): Promise<SearchResult> {
+    this.searchCalls.push(query);
+    await Promise.resolve();
+    this.maybeFail('search');
+    return this.searchResult;
+  }
+
+  async setProfile(profile: ProfileInput): Promise<PersonState> {
+    await Promise.resolve();
+    this.maybeFail('setProfile');
+    this.person = { ...this.person, profile };
+    return this.person;
+  }
+
+  async recordEvent(event: ProductEventInput): Promise<PersonState> {
+    if (this.recordGate) await this.recordGate.promise;
+    this.maybeFail('recordEvent');
+    this.events.push(event);
+    const favourites =
+      event.kind === 'favourite' ? [...this.person.favourites, event.productId]
+      : event.kind === 'unfavourite' ? this.person.favourites.filter((id) => id !== event.productId)
+      : this.person.favourites;
+    this.person = { ...this.person, favourites, eventCount: this.person.eventCount + 1 };
+    return this.person;
+  }
+
+  async recommend(options: RecommendOptions): Promise<Recommendations> {
+    this.recommendCalls.push(options);
+    const eventsSeen = this.events.length;
+    if (this.recommendGate) await this.recommendGate.promise;
+    this.maybeFail('recommend');
+    if (!this.person.profile) throw new EngineCallError({ code: 'NOT_READY', message: 'no profile' });
+    return {
+      // The first item's score tells the test how many events this answer had seen.
+      items: [{ productId: 'sav-1', score: eventsSeen, reasons: [{ kind: 'profile', share: 1 }] }],
+      aboveRisk: options.includeAboveRisk ? [{ productId: 'fund-1', score: 0.1, reasons: [{ kind: 'risk', productRisk: 4, personRisk: 2 }] }] : [],
+      personRisk: this.person.profile.riskLevel,
+      map: { points: [], person: { x: 0, y: 0 } },
+      elapsedMs: 1,
+    };
+  }
+
+  dispose(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export const TEST_PROFILE: ProfileInput = {
+  riskLevel: 2,
+  horizonYears: 4,
+  age: 40,
+  goalsText: 'Save for a home.',
+  answers: {},
+};

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { Catalog } from '../../src/engine/catalog';
+import type { EngineApi } from '../../src/protocol/engine-api';
+import { createMemoryPersistence } from '../../src/storage/memory-persistence';
+import type { PersonPersistence } from '../../src/storage/person-persistence';
+import { createInProcessEngine } from '../../src/worker/in-process-engine';
+import { fileAssetSource } from '../../tools/lib/file-assets';
+import { loadCatalogFile } from '../../tools/simulator';
+import { ensureModels, repoRoot } from './models';
+
+export function loadShippedCatalog(): Promise<Catalog> {
+  return loadCatalogFile(join(repoRoot, 'data', 'catalog', 'products.json'));
+}
+
+/**
+ * A new person's storage on a device that already holds `device`'s catalog embeddings: their own
+ * profile and events, the device's cache. Lets a test start several people while encoding the
+ * catalog (seconds on WASM) once.
+ */
+export function newPersonOn(device: PersonPersistence): PersonPersistence {
+  const own = createMemoryPersistence();
+  return {
+    ...own,
+    loadCatalogEmbeddings: (key) => device.loadCatalogEmbeddings(key),
+    saveCatalogEmbeddings: (record) => device.saveCatalogEmbeddings(record),
+  };
+}
+
+/** A clock in Unix milliseconds that moves 37 minutes per reading, so events have distinct times. */
+export function steppingClock(start = Date.UTC(2026, 0, 5)): () => number {
+  let time = start;
+  return () => (time += 37 * 60_000);
+}
+
+/** The in-process engine on the shipped models and catalog (not yet initialised). */
+export async function shippedEngine(catalog: Catalog, persistence: PersonPersistence, now = steppingClock()): Promise<EngineApi> {
+  return createInProcessEngine({ assets: fileAssetSource(await ensureModels()), catalog, persistence, now });
+}
