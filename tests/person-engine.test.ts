@@ -162,6 +162,8 @@ describe('recommendations for an R2 person', () => {
     const lastState = await engine.recordEvent({ productId: 'sav-001', kind: 'view', dwellMs: 1200 });
     const again = await shippedEngine(catalog, person);
     engines.push(again);
+    // Known before the models load, and the same once they have.
+    expect(await again.storedPerson()).toEqual(lastState);
     const restored = (await again.init({ backend: 'wasm' })).person;
     expect(restored).toEqual(lastState);
     expect(restored.favourites.length).toBeGreaterThan(0);

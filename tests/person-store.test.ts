@@ -44,6 +44,21 @@ describe('person store', () => {
     expect(person.getState().recommendations?.personRisk).toBe(2);
   });
 
+  it('recognises a returning person from storage before the model has loaded', async () => {
+    const { person } = await setUp({ ready: false, restoredProfile: true });
+    expect(person.getState()).toMatchObject({ profile: null, restored: false });
+    await person.getState().loadStoredPerson();
+    expect(person.getState()).toMatchObject({ profile: TEST_PROFILE, restored: true, recommendations: null });
+  });
+
+  it('keeps a profile submitted while the stored one was being read', async () => {
+    const { person } = await setUp({ ready: false, restoredProfile: true });
+    const mine = { ...TEST_PROFILE, goalsText: 'Something new.' };
+    void person.getState().saveProfile(mine);
+    await person.getState().loadStoredPerson();
+    expect(person.getState()).toMatchObject({ profile: mine, restored: true, profileStatus: 'waiting' });
+  });
+
   it('asks for nothing before there is a profile', async () => {
     const { engine, person } = await setUp();
     await person.getState().refresh();

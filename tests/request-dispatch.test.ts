@@ -26,6 +26,7 @@ function scriptedEngine() {
         finishInit = () => resolve(INIT_RESULT);
       }),
     catalog: () => Promise.resolve(CATALOG),
+    storedPerson: () => Promise.resolve(INIT_RESULT.person),
     embed: (texts) => Promise.resolve(texts.map(() => new Float32Array(2))),
     search: () => Promise.reject(new EngineError('INVALID_INPUT', "Type a few words about what you're looking for.")),
     setProfile: () => Promise.reject(new Error('disk on fire')),
@@ -48,16 +49,17 @@ function setUp() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('createRequestDispatcher', () => {
-  it('answers catalog at once while init is still loading, and queues every other call behind init', async () => {
+  it('answers catalog and the stored person at once while init is still loading, and queues every other call behind init', async () => {
     const { dispatch, finishInit, kinds } = setUp();
     dispatch({ id: 1, method: 'init', options: { backend: 'auto' } });
     dispatch({ id: 2, method: 'embed', texts: ['a'] });
     dispatch({ id: 3, method: 'catalog' });
+    dispatch({ id: 4, method: 'storedPerson' });
     await settle();
-    expect(kinds()).toEqual(['1:progress', '3:result:catalog']);
+    expect(kinds()).toEqual(['1:progress', '3:result:catalog', '4:result:storedPerson']);
     finishInit();
     await settle();
-    expect(kinds()).toEqual(['1:progress', '3:result:catalog', '1:result:init', '2:result:embed']);
+    expect(kinds()).toEqual(['1:progress', '3:result:catalog', '4:result:storedPerson', '1:result:init', '2:result:embed']);
   });
 
   it('sends engine errors with their code, and anything else as INTERNAL with its message', async () => {

@@ -17,6 +17,7 @@ import type { Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import type { BenchTarget, GnnBenchRequest, GnnBenchResult } from '../bench/gnn-bench';
 import { launchChromium, webgpuAdapterDescription } from './lib/chromium';
+import { percentile } from './lib/percentile';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -58,14 +59,6 @@ interface KernelRow {
   csr_kernel_runs: number;
   gather_segsum_runs: number;
   note: string;
-}
-
-/** Nearest-rank percentile of `times` (p in 0…1), rounded to microseconds; null when empty. */
-function percentile(times: readonly number[], p: number): number | null {
-  if (times.length === 0) return null;
-  const sorted = [...times].sort((a, b) => a - b);
-  const value = sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
-  return Math.round(value * 1000) / 1000;
 }
 
 const CSR_KERNEL_NOTES: Readonly<Record<string, string>> = {

@@ -161,6 +161,11 @@ export interface EngineApi {
   init(options: EngineInitOptions, onProgress?: (progress: LoadProgress) => void): Promise<EngineInitResult>;
   /** The product catalog (available before `init` finishes). */
   catalog(): Promise<Catalog>;
+  /**
+   * The person as stored on this device, read without waiting for the models (available before
+   * `init` finishes), so that a returning person is recognised at once.
+   */
+  storedPerson(): Promise<PersonState>;
   /** One L2-normalised 512-d row per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /** Products whose text is closest in meaning to `query` (1–300 characters), at most `limit`. */

@@ -22,6 +22,7 @@ import type {
 export type EngineCall =
   | { readonly method: 'init'; readonly options: EngineInitOptions }
   | { readonly method: 'catalog' }
+  | { readonly method: 'storedPerson' }
   | { readonly method: 'embed'; readonly texts: readonly string[] }
   | { readonly method: 'search'; readonly query: string; readonly limit: number }
   | { readonly method: 'setProfile'; readonly profile: ProfileInput }
@@ -35,6 +36,7 @@ export type EngineMethod = EngineCall['method'];
 export interface EngineCallResults {
   readonly init: EngineInitResult;
   readonly catalog: Catalog;
+  readonly storedPerson: PersonState;
   readonly embed: Float32Array[];
   readonly search: SearchResult;
   readonly setProfile: PersonState;
@@ -56,7 +58,7 @@ export type WorkerResponse =
   | ({ readonly id: number; readonly kind: 'result' } & EngineCallResult)
   | { readonly id: number; readonly kind: 'error'; readonly error: SerializedError };
 
-const METHODS: ReadonlySet<string> = new Set<EngineMethod>(['init', 'catalog', 'embed', 'search', 'setProfile', 'recordEvent', 'recommend', 'dispose']);
+const METHODS: ReadonlySet<string> = new Set<EngineMethod>(['init', 'catalog', 'storedPerson', 'embed', 'search', 'setProfile', 'recordEvent', 'recommend', 'dispose']);
 const RESPONSE_KINDS: ReadonlySet<string> = new Set<WorkerResponse['kind']>(['progress', 'result', 'error']);
 
 function hasNumericId(data: unknown): data is { readonly id: number } & Record<string, unknown> {

@@ -110,6 +110,9 @@ export function createWorkerEngine(worker: Worker): EngineApi {
         onProgress,
       );
     },
+    storedPerson() {
+      return send({ method: 'storedPerson' }, (reply) => (reply.method === 'storedPerson' ? reply.result : mismatch('storedPerson', reply)));
+    },
     catalog() {
       return send({ method: 'catalog' }, (reply) => (reply.method === 'catalog' ? reply.result : mismatch('catalog', reply)));
     },

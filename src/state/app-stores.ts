@@ -20,10 +20,12 @@ export function createAppStores(engine: EngineApi, preference: BackendPreference
 }
 
 /**
- * Starts the app's engine work: the catalog (which does not wait for the model, so Browse works at
- * once) and the model load. Nothing here rejects; outcomes land in the stores.
+ * Starts the app's engine work: the catalog and the person saved on this device (neither waits for
+ * the model, so Browse works and a returning person is recognised at once) and the model load.
+ * Nothing here rejects; outcomes land in the stores.
  */
 export function startApp(stores: AppStores): void {
   void stores.catalog.getState().loadCatalog();
+  void stores.person.getState().loadStoredPerson();
   void stores.engine.getState().start(stores.engine.getState().preference);
 }

@@ -21,7 +21,7 @@ export type RecommendationsStatus = 'idle' | 'loading' | 'ready' | 'error';
 export interface PersonStoreState {
   /** The person as the engine last reported them, plus the events it has not confirmed yet. */
   readonly person: PersonState;
-  /** Whether the engine has restored the person from this device (false while the model loads). */
+  /** Whether the person saved on this device is known yet (read at start-up, before the models load). */
   readonly restored: boolean;
   /** The profile to show: the one just submitted (perhaps not saved yet), else the saved one. */
   readonly profile: ProfileInput | null;
@@ -54,6 +54,8 @@ export interface PersonStoreState {
   readonly setShowAboveRisk: (show: boolean) => void;
   /** Asks for recommendations with the current settings; calls made meanwhile coalesce. Never rejects. */
   readonly refresh: () => Promise<void>;
+  /** Reads the person saved on this device, without waiting for the models. Never rejects. */
+  readonly loadStoredPerson: () => Promise<void>;
 }
 
 export type PersonStore = StoreApi<PersonStoreState>;
@@ -221,21 +223,36 @@ export function createPersonStore(engine: EngineApi, engineStore: EngineStore): 
       },
 
       refresh,
+
+      async loadStoredPerson() {
+        let stored: PersonState;
+        try {
+          stored = await engine.storedPerson();
+        } catch {
+          // Unreadable storage fails the engine's start-up too, which shows the error; nothing to add.
+          return;
+        }
+        // The engine's copy, once adopted, is at least as new as this read.
+        if (adoptedSession !== 0) return;
+        confirmed = stored;
+        adoptPerson();
+      },
     };
   });
+
+  /** Shows `confirmed` as the person, keeping a profile the person has just submitted. */
+  function adoptPerson(): void {
+    const { profile, profileStatus } = store.getState();
+    const submitted = profileStatus === 'waiting' || profileStatus === 'saving' ? profile : null;
+    store.setState({ restored: true, profile: submitted ?? confirmed.profile, person: applyEvents(confirmed, unconfirmed) });
+  }
 
   /** Each time the engine becomes ready, it has restored the person: take them, then let writes run. */
   const adoptRestoredPerson = (engineState: EngineState) => {
     if (engineState.status !== 'ready' || engineState.session === adoptedSession || !engineState.restoredPerson) return;
     adoptedSession = engineState.session;
     confirmed = engineState.restoredPerson;
-    const { profile, profileStatus } = store.getState();
-    const submitted = profileStatus === 'waiting' || profileStatus === 'saving' ? profile : null;
-    store.setState({
-      restored: true,
-      profile: submitted ?? confirmed.profile,
-      person: applyEvents(confirmed, unconfirmed),
-    });
+    adoptPerson();
     const waiters = readyWaiters;
     readyWaiters = [];
     for (const resume of waiters) resume();

@@ -89,6 +89,13 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
       return Promise.resolve(catalog);
     },
 
+    async storedPerson() {
+      // Once loaded, the engine's own copy is current (it includes events still being written).
+      if (ready) return personState(ready);
+      const stored = await storageCall('read your saved data', () => persistence.loadPerson());
+      return { profile: stored.profile, ...summarisePerson(stored.events), eventCount: stored.events.length };
+    },
+
     embed(texts) {
       return current().loaded.encoder.embed(texts);
     },

@@ -26,6 +26,8 @@ async function run(engine: EngineApi, request: WorkerRequest, post: PostResponse
       };
     case 'catalog':
       return { method: 'catalog', result: await engine.catalog() };
+    case 'storedPerson':
+      return { method: 'storedPerson', result: await engine.storedPerson() };
     case 'embed':
       return { method: 'embed', result: await engine.embed(request.texts) };
     case 'search':
@@ -57,14 +59,15 @@ async function handle(engine: EngineApi, request: WorkerRequest, post: PostRespo
  * The worker's side of the protocol: takes each message from the page, calls `engine` and posts
  * the progress, result or error back. Calls run one at a time, in order: tfjs backends are global
  * state, so a re-init must not interleave with an embed, and a call sent while the model loads
- * simply waits for it. `catalog` is static data that touches no backend, so it is answered at
- * once, even while `init` is still loading. Messages that are not requests are ignored.
+ * simply waits for it. `catalog` (static data) and `storedPerson` (a storage read) touch no
+ * backend, so they are answered at once, even while `init` is still loading. Messages that are not
+ * requests are ignored.
  */
 export function createRequestDispatcher(engine: EngineApi, post: PostResponse): (data: unknown) => void {
   let queue = Promise.resolve();
   return (data) => {
     if (!isWorkerRequest(data)) return;
-    if (data.method === 'catalog') void handle(engine, data, post);
+    if (data.method === 'catalog' || data.method === 'storedPerson') void handle(engine, data, post);
     else queue = queue.then(() => handle(engine, data, post));
   };
 }

@@ -95,6 +95,12 @@ export class FakeEngine implements EngineApi {
     return { backend: 'wasm', timings: [{ stage: 'download', ms: 3 }], modelBytes: 10, person: this.person };
   }
 
+  async storedPerson(): Promise<PersonState> {
+    await Promise.resolve();
+    this.maybeFail('storedPerson');
+    return this.person;
+  }
+
   async catalog(): Promise<Catalog> {
     await Promise.resolve();
     this.maybeFail('catalog');

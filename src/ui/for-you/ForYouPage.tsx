@@ -36,8 +36,8 @@ export function ForYouPage() {
       ) : (
         <ForYouStatus showProgress>
           <p>
-            The model is loading on this device. If you have been here before, your saved answers are restored when it
-            is ready; if not, <StartHereLink>answer six questions</StartHereLink> meanwhile.
+            Looking for answers you saved on this device before. If this is your first visit,{' '}
+            <StartHereLink>answer six questions</StartHereLink>.
           </p>
         </ForYouStatus>
       )}

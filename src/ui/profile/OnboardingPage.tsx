@@ -14,12 +14,7 @@ export function OnboardingPage() {
         Answer a few questions and get suggestions of (illustrative) financial products, worked out on this device.
       </p>
       <PrivacyPanel />
-      {!restored && (
-        <p className="hint">
-          Been here before? Once the model has loaded, the answers you saved on this device are restored and you go
-          straight to your recommendations.
-        </p>
-      )}
+      {!restored && <p className="hint">Looking for answers you saved on this device before…</p>}
       <ProfileForm
         initial={null}
         submitLabel="See my recommendations"

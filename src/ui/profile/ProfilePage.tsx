@@ -35,7 +35,7 @@ export function ProfilePage() {
         Stored on this device only. Change any answer and press &quot;Save profile&quot;: your recommendations follow.
       </p>
       {!restored && !profile && (
-        <p className="hint">Your saved answers appear here once the model has loaded; you can also answer now.</p>
+        <p className="hint">Looking for answers you saved on this device before…</p>
       )}
       {profile && <RiskResult profile={profile} explanationOpen />}
 
