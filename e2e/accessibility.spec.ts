@@ -69,6 +69,7 @@ test.describe('every page', () => {
     test.skip(testInfo.project.name === 'webgpu', 'Keyboard handling does not depend on the backend.');
     await page.goto('/?backend=auto');
     const form = page.getByTestId('profile-form');
+    await expect(form).toBeVisible();
     // Each question is a radio group: Tab enters it, an arrow key picks the next option.
     const questions = form.locator('fieldset');
     const count = await questions.count();

@@ -77,6 +77,8 @@ async function embedInShippedWorker(page: Page, workerUrl: string, backend: Back
 test('the shipped encoder runs on the expected backend and matches the float32 reference', async ({ page }, testInfo) => {
   const spec = CASES[testInfo.project.name];
   if (!spec) throw new Error(`No encoder expectation for Playwright project "${testInfo.project.name}".`);
+  // The worker's init encodes the catalog (about three minutes on SwiftShader) before the fidelity run.
+  if (spec.expect === 'webgpu') test.setTimeout(12 * 60_000);
   const workerUrl = await engineWorkerUrl(page);
   const run = await embedInShippedWorker(page, workerUrl, spec.ask, sentences);
 

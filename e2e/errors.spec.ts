@@ -9,6 +9,7 @@ test('mistakes a person can make get clear messages and nothing crashes', async 
 
   // A questionnaire left half done names what is missing.
   const form = page.getByTestId('profile-form');
+  await expect(form).toBeVisible();
   const questions = form.locator('fieldset');
   for (let index = 0; index < 3; index++) await questions.nth(index).getByRole('radio').first().check();
   await form.getByLabel('Age').fill('35');
@@ -51,4 +52,6 @@ test('mistakes a person can make get clear messages and nothing crashes', async 
   await expect(page.getByTestId('product-row').first()).toBeVisible();
 
   expect(pageErrors).toEqual([]);
+  // A page that failed to render shows its error boundary instead of crashing: none did.
+  await expect(page.getByTestId('page-error')).toHaveCount(0);
 });

@@ -68,6 +68,7 @@ test('a new person gets explained recommendations that move toward the goal of w
     counts.push(goalShare(await cardFacts(cards)));
   }
   testInfo.annotations.push({ type: 'goal share after 0..3 favourites', description: counts.join(' → ') });
+  console.log(`[${testInfo.project.name}] "${TARGET_GOAL}" products in For you after 0..3 favourites: ${counts.join(' → ')}`);
   // One favourite is enough to move the list; after three it holds more of the goal than at first.
   expect(counts[1], `products for "${TARGET_GOAL}" in For you after 0..3 favourites: ${counts.join(' → ')}`).toBeGreaterThan(counts[0]!);
   expect(counts[3]).toBeGreaterThan(counts[0]!);
@@ -82,5 +83,6 @@ test('a new person gets explained recommendations that move toward the goal of w
   expect(after.every((card) => card.risk <= 3)).toBe(true);
 
   expect(pageErrors).toEqual([]);
+  await expect(page.getByTestId('page-error')).toHaveCount(0);
   expect(strayRequests(requests, new URL(baseURL).origin), 'requests that are not a GET of our own origin').toEqual([]);
 });

@@ -4,22 +4,15 @@
  * reasons and reactions to what the person does, and storage across engines.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog, EngineApi, LoadProgress, PersonState, ProductEventKind, ProfileInput, Recommendations } from '../src/protocol/engine-api';
+import { MAX_QUERY_LENGTH } from '../src/engine/rank/catalog-search';
+import { MAX_SEARCH_QUERY_LENGTH, type Catalog, type EngineApi, type LoadProgress, type PersonState, type ProductEventKind, type ProfileInput, type Recommendations } from '../src/protocol/engine-api';
 import { createWorkerEngine } from '../src/protocol/worker-proxy';
 import { createMemoryPersistence } from '../src/storage/memory-persistence';
 import type { PersonPersistence } from '../src/storage/person-persistence';
 import { createRequestDispatcher } from '../src/worker/request-dispatch';
 import { createRng } from '../tools/lib/random';
-import { loadShippedCatalog, newPersonOn, shippedEngine } from './helpers/person-engine';
+import { loadShippedCatalog, newPersonOn, OPTIONS, R2_PROFILE, shippedEngine } from './helpers/person-engine';
 
-const R2_PROFILE: ProfileInput = {
-  riskLevel: 2,
-  horizonYears: 10,
-  age: 38,
-  goalsText: 'I want to keep my savings safe and grow them a little.',
-  answers: { horizon: '5-10', losses: 'small' },
-};
-const OPTIONS = { limit: 10, diversity: 0.3, includeAboveRisk: false } as const;
 
 let catalog: Catalog;
 let device: PersonPersistence;
@@ -96,8 +89,8 @@ describe('the profile', () => {
   });
 });
 
-/** Checks every promise a recommendation list makes, for a person in `state`. */
-function expectSound(recommendations: Recommendations, state: PersonState, interacted: ReadonlySet<string>): void {
+/** Checks every promise a recommendation list makes, for a person in `state` who did `done` to each product. */
+function expectSound(recommendations: Recommendations, state: PersonState, done: ReadonlyMap<string, ReadonlySet<ProductEventKind>>): void {
   const { items, aboveRisk, personRisk } = recommendations;
   expect(items.length).toBeGreaterThan(0);
   for (const item of items) expect(riskOf(item.productId)).toBeLessThanOrEqual(personRisk);
@@ -108,7 +101,8 @@ function expectSound(recommendations: Recommendations, state: PersonState, inter
     expect(item.reasons.at(-1)).toEqual({ kind: 'risk', productRisk: riskOf(item.productId), personRisk });
     for (const reason of item.reasons) {
       if (reason.kind === 'interaction') {
-        expect(interacted.has(reason.productId)).toBe(true);
+        // Only something the person did is named (a favourite taken back is not a click).
+        expect([...(done.get(reason.productId) ?? [])]).toContain(reason.event);
         if (reason.event === 'favourite') expect(state.favourites).toContain(reason.productId);
         if (reason.event === 'apply') expect(state.applied).toContain(reason.productId);
         if (reason.event === 'compare') expect(state.compared).toContain(reason.productId);
@@ -125,7 +119,7 @@ describe('recommendations for an R2 person', () => {
     const kinds: ProductEventKind[] = ['view', 'click', 'favourite', 'compare', 'apply', 'not_interested', 'unfavourite'];
     // Half the events are about R4–R5 products, which pull the model towards risk.
     const risky = catalog.products.filter((p) => p.risk_level >= 4).map((p) => p.id);
-    const interacted = new Set<string>();
+    const done = new Map<string, Set<ProductEventKind>>();
     let state: PersonState | undefined;
     let cited = 0;
     for (let step = 0; step < 30; step++) {
@@ -133,12 +127,12 @@ describe('recommendations for an R2 person', () => {
       const pool = kind === 'unfavourite' && state && state.favourites.length > 0 ? state.favourites : step % 2 === 0 ? risky : catalog.products.map((p) => p.id);
       const productId = pool[rng.int(pool.length)]!;
       state = await engine.recordEvent({ productId, kind });
-      interacted.add(productId);
+      done.set(productId, (done.get(productId) ?? new Set()).add(kind));
       const recommendations = await engine.recommend({ ...OPTIONS, includeAboveRisk: step % 3 === 0 });
       expect(recommendations.personRisk).toBe(2);
       if (step % 3 !== 0) expect(recommendations.aboveRisk).toEqual([]);
       else expect(recommendations.aboveRisk.length).toBeGreaterThan(0);
-      expectSound(recommendations, state, interacted);
+      expectSound(recommendations, state, done);
       cited += recommendations.items.filter((item) => item.reasons[0]?.kind === 'interaction').length;
     }
     expect(state!.eventCount).toBe(30);
@@ -175,7 +169,7 @@ describe('recommendations for an R2 person', () => {
 });
 
 describe('favourites', () => {
-  it('taken back count as a click: the same list as a person who only clicked', async () => {
+  it('taken back count as a click for the model: the same list as a person who only clicked, but no click is cited', async () => {
     const product = catalog.products.find((p) => p.risk_level === 2)!.id;
     const clicker = await newPerson();
     await clicker.setProfile(R2_PROFILE);
@@ -191,7 +185,9 @@ describe('favourites', () => {
     expect(got.items.map((item) => item.productId)).toEqual(want.items.map((item) => item.productId));
     got.items.forEach((item, i) => expect(item.score).toBeCloseTo(want.items[i]!.score, 4));
     expect(got.items.map((item) => item.score)).not.toEqual(favouriteList.items.map((item) => item.score));
-    for (const item of got.items) for (const reason of item.reasons) if (reason.kind === 'interaction') expect(reason.event).toBe('click');
+    // The only product acted on was saved and taken back: there is no action of theirs to cite.
+    expect(want.items.some((item) => item.reasons.some((reason) => reason.kind === 'interaction'))).toBe(true);
+    for (const item of got.items) expect(item.reasons.map((reason) => reason.kind)).not.toContain('interaction');
   });
 
   it('sharing a goal bring more products with that goal into the list', async () => {
@@ -213,7 +209,10 @@ describe('favourites', () => {
 describe('search', () => {
   it('refuses an empty or overlong query with a message for people', async () => {
     const { engine } = first;
-    for (const query of ['', '   \n', 'x'.repeat(301)]) await expect(engine.search(query, 5)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    // The page allows exactly what the engine accepts.
+    expect(MAX_SEARCH_QUERY_LENGTH).toBe(MAX_QUERY_LENGTH);
+    await expect(engine.search('x'.repeat(MAX_SEARCH_QUERY_LENGTH), 5)).resolves.toBeDefined();
+    for (const query of ['', '   \n', 'x'.repeat(MAX_SEARCH_QUERY_LENGTH + 1)]) await expect(engine.search(query, 5)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(engine.search(' ', 5)).rejects.toThrow("Type a few words about what you're looking for.");
     await expect(engine.search('savings', 0)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { historyOf, modelEvents, strongestContact, summarisePerson, type PersonEvent, type PersonEventKind } from '../src/engine/rank/person-log';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { historyOf, modelEvents, strongestContact, summarisePerson, type EvidenceKind, type PersonEvent, type PersonEventKind } from '../src/engine/rank/person-log';
+import type { ProductEventKind } from '../src/protocol/engine-api';
 
 const rowOf = new Map([
   ['a', 0],
@@ -37,7 +38,21 @@ describe('the person log', () => {
     expect(summary.dismissed).toEqual(['b']);
     const contact = strongestContact(log, summary);
     expect(contact.get('a')).toBe('favourite');
-    expect(contact.get('b')).toBe('click');
+    // Neither "favourited" (no longer saved) nor "clicked" (never clicked): nothing to cite.
+    expect(contact.has('b')).toBe(false);
+  });
+
+  it('cites, for a favourite taken back, only what the person actually did besides it', () => {
+    const log = [event('a', 'view'), event('a', 'favourite'), event('a', 'unfavourite'), event('b', 'click'), event('b', 'favourite'), event('b', 'not_interested'), event('c', 'favourite'), event('c', 'unfavourite')];
+    const contact = strongestContact(log, summarisePerson(log));
+    expect([...contact]).toEqual([
+      ['a', 'view'],
+      ['b', 'click'],
+    ]);
+  });
+
+  it('names reasons only with events the protocol knows', () => {
+    expectTypeOf<EvidenceKind>().toExtend<ProductEventKind>();
   });
 
   it('ignores products the model does not know and keeps comparisons and applications in first order, once each', () => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { forceCloseDatabase } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import type { ProfileInput, RecordedEvent } from '../src/protocol/engine-api';
 import { createIndexedDbPersistence } from '../src/storage/indexeddb-persistence';
 import { createMemoryPersistence } from '../src/storage/memory-persistence';
@@ -74,5 +75,25 @@ describe.each([
     answers.q1 = 'changed';
     expect((await store.loadPerson()).profile?.answers).toEqual({ q1: 'a' });
     await store.close();
+  });
+});
+
+describe('IndexedDB persistence, when the browser closes the connection itself', () => {
+  it('opens the database again on the next call', async () => {
+    const open = vi.spyOn(indexedDB, 'open');
+    try {
+      const store = freshIndexedDb().open();
+      await store.saveProfile(PROFILE);
+      const request = open.mock.results[0]!.value as IDBOpenDBRequest;
+      // What a browser does when its storage is cleared or fails under the page.
+      // (fake-indexeddb's typings ask for the class where the function takes the connection.)
+      forceCloseDatabase(request.result as unknown as Parameters<typeof forceCloseDatabase>[0]);
+      await store.appendEvent(EVENTS[0]!);
+      expect(await store.loadPerson()).toEqual({ profile: PROFILE, events: [EVENTS[0]] });
+      expect(open).toHaveBeenCalledTimes(2);
+      await store.close();
+    } finally {
+      open.mockRestore();
+    }
   });
 });

@@ -16,26 +16,53 @@ async function setUp({ ready = true, restoredProfile = false } = {}) {
 }
 
 describe('person store', () => {
-  it('shows a profile and events at once while the model loads, and saves them in order once it is ready', async () => {
+  it('stores a profile and events at once while the model loads, and recommends once it is ready', async () => {
     const { engine, stores, person } = await setUp({ ready: false });
     void person.getState().saveProfile(TEST_PROFILE);
     void person.getState().recordEvent({ productId: 'sav-1', kind: 'favourite' });
-    await settle();
-
-    expect(person.getState()).toMatchObject({ profile: TEST_PROFILE, profileStatus: 'waiting', pendingEvents: 1, restored: false });
+    expect(person.getState()).toMatchObject({ profile: TEST_PROFILE, profileStatus: 'saving' });
     expect(person.getState().person.favourites).toEqual(['sav-1']);
-    expect(engine.events).toEqual([]);
+
+    await settle();
+    expect(stores.engine.getState().status).toBe('loading');
+    expect(engine.person.profile).toEqual(TEST_PROFILE);
+    expect(engine.events).toEqual([{ productId: 'sav-1', kind: 'favourite' }]);
+    expect(person.getState()).toMatchObject({ profile: TEST_PROFILE, profileStatus: 'saved', restored: true, recommendationsStatus: 'idle' });
     expect(engine.recommendCalls).toEqual([]);
 
     engine.initGate.resolve();
     await settle();
     expect(stores.engine.getState().status).toBe('ready');
-    expect(engine.person.profile).toEqual(TEST_PROFILE);
-    expect(engine.events).toEqual([{ productId: 'sav-1', kind: 'favourite' }]);
-    expect(person.getState()).toMatchObject({ profileStatus: 'saved', pendingEvents: 0, restored: true, recommendationsStatus: 'ready' });
-    // Only the result that had seen the event is shown.
+    expect(engine.recommendCalls).toHaveLength(1);
+    expect(person.getState()).toMatchObject({ recommendationsStatus: 'ready', revision: 1 });
     expect(person.getState().recommendations?.items[0]?.score).toBe(1);
-    expect(person.getState().revision).toBe(1);
+  });
+
+  it('runs writes one at a time, in the order they were made', async () => {
+    const { engine, person } = await setUp({ ready: false });
+    engine.recordGate = deferred();
+    void person.getState().recordEvent({ productId: 'sav-1', kind: 'click' });
+    const saved = person.getState().saveProfile(TEST_PROFILE);
+    await settle();
+    expect(engine.person.profile).toBeNull();
+
+    engine.recordGate.resolve();
+    await saved;
+    expect(engine.events).toEqual([{ productId: 'sav-1', kind: 'click' }]);
+    expect(engine.person).toMatchObject({ profile: TEST_PROFILE, eventCount: 1 });
+  });
+
+  it('refreshes once a burst of writes has landed on a ready engine', async () => {
+    const { engine, person } = await setUp({ restoredProfile: true });
+    engine.recordGate = deferred();
+    void person.getState().recordEvent({ productId: 'sav-1', kind: 'click' });
+    void person.getState().recordEvent({ productId: 'bond-1', kind: 'compare' });
+    await settle();
+    expect(engine.recommendCalls).toHaveLength(1); // the restored person's list only
+    engine.recordGate.resolve();
+    await settle();
+    expect(engine.recommendCalls).toHaveLength(2);
+    expect(person.getState().recommendations?.items[0]?.score).toBe(2);
   });
 
   it('takes a returning person’s profile from the engine and recommends without being asked', async () => {
@@ -51,12 +78,47 @@ describe('person store', () => {
     expect(person.getState()).toMatchObject({ profile: TEST_PROFILE, restored: true, recommendations: null });
   });
 
-  it('keeps a profile submitted while the stored one was being read', async () => {
-    const { person } = await setUp({ ready: false, restoredProfile: true });
+  it('ignores a read of the stored person that a write overtook', async () => {
+    const { engine, person } = await setUp({ ready: false, restoredProfile: true });
+    engine.storedGate = deferred();
+    const read = person.getState().loadStoredPerson();
     const mine = { ...TEST_PROFILE, goalsText: 'Something new.' };
-    void person.getState().saveProfile(mine);
+    await person.getState().saveProfile(mine);
+    engine.storedGate.resolve();
+    await read;
+    expect(person.getState()).toMatchObject({ profile: mine, restored: true, profileStatus: 'saved' });
+  });
+
+  it('carries on as a new person when the stored person cannot be read', async () => {
+    const { engine, person } = await setUp({ ready: false });
+    engine.failNext = { method: 'storedPerson', error: new EngineCallError({ code: 'INTERNAL', message: 'Storage is unreadable.' }) };
     await person.getState().loadStoredPerson();
-    expect(person.getState()).toMatchObject({ profile: mine, restored: true, profileStatus: 'waiting' });
+    expect(person.getState()).toMatchObject({ profile: null, restored: true });
+  });
+
+  it('shows the stored profile again when the latest save fails', async () => {
+    const { engine, person } = await setUp({ restoredProfile: true });
+    const bolder = { ...TEST_PROFILE, riskLevel: 4 as const };
+    engine.failNext = { method: 'setProfile', error: new EngineCallError({ code: 'INTERNAL', message: 'Disk full.' }) };
+    const saving = person.getState().saveProfile(bolder);
+    expect(person.getState()).toMatchObject({ profile: bolder, profileStatus: 'saving' });
+    await saving;
+    expect(person.getState()).toMatchObject({ profile: TEST_PROFILE, profileStatus: 'error', profileError: { message: 'Disk full.' } });
+  });
+
+  it('keeps showing a newer profile while it is saved, whatever happened to an earlier save', async () => {
+    const { engine, person } = await setUp({ restoredProfile: true });
+    const first = { ...TEST_PROFILE, goalsText: 'First.' };
+    const second = { ...TEST_PROFILE, goalsText: 'Second.' };
+    engine.failNext = { method: 'setProfile', error: new EngineCallError({ code: 'INTERNAL', message: 'Disk full.' }) };
+    engine.profileGate = deferred();
+    void person.getState().saveProfile(first);
+    const saving = person.getState().saveProfile(second);
+    engine.profileGate.resolve();
+    await settle();
+    expect(person.getState()).toMatchObject({ profile: second });
+    await saving;
+    expect(person.getState()).toMatchObject({ profile: second, profileStatus: 'saved', profileError: null });
   });
 
   it('asks for nothing before there is a profile', async () => {
@@ -124,10 +186,11 @@ describe('person store', () => {
     expect(engine.recommendCalls).toHaveLength(2);
   });
 
-  it('undoes an event the engine refused and says why', async () => {
+  it('tells whether an event was stored, and undoes one the engine refused, saying why', async () => {
     const { engine, person } = await setUp({ restoredProfile: true });
+    expect(await person.getState().recordEvent({ productId: 'sav-1', kind: 'compare' })).toBe(true);
     engine.failNext = { method: 'recordEvent', error: new EngineCallError({ code: 'INVALID_INPUT', message: 'Unknown product "x".' }) };
-    await person.getState().recordEvent({ productId: 'x', kind: 'favourite' });
+    expect(await person.getState().recordEvent({ productId: 'x', kind: 'favourite' })).toBe(false);
     expect(person.getState().person.favourites).toEqual([]);
     expect(person.getState().eventError).toEqual({ code: 'INVALID_INPUT', message: 'Unknown product "x".' });
   });
@@ -136,7 +199,7 @@ describe('person store', () => {
     const { engine, person } = await setUp();
     engine.failNext = { method: 'setProfile', error: new EngineCallError({ code: 'INVALID_INPUT', message: 'Age out of range.' }) };
     await person.getState().saveProfile(TEST_PROFILE);
-    expect(person.getState()).toMatchObject({ profileStatus: 'error', profileError: { code: 'INVALID_INPUT' } });
+    expect(person.getState()).toMatchObject({ profile: null, profileStatus: 'error', profileError: { code: 'INVALID_INPUT' } });
 
     engine.failNext = { method: 'recommend', error: new EngineCallError({ code: 'INTERNAL', message: 'Scoring failed.' }) };
     await person.getState().saveProfile(TEST_PROFILE);

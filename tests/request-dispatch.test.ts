@@ -16,9 +16,10 @@ const INIT_RESULT: EngineInitResult = {
   person: { profile: null, favourites: [], dismissed: [], compared: [], applied: [], eventCount: 0 },
 };
 
-/** An engine whose init waits for `finishInit`; every other call answers at once. */
+/** An engine whose init waits for `finishInit` and each event for `finishEvent`; every other call answers at once. */
 function scriptedEngine() {
   let finishInit = (): void => undefined;
+  let finishEvent = (): void => undefined;
   const engine: EngineApi = {
     init: (_options, onProgress) =>
       new Promise((resolve) => {
@@ -30,26 +31,29 @@ function scriptedEngine() {
     embed: (texts) => Promise.resolve(texts.map(() => new Float32Array(2))),
     search: () => Promise.reject(new EngineError('INVALID_INPUT', "Type a few words about what you're looking for.")),
     setProfile: () => Promise.reject(new Error('disk on fire')),
-    recordEvent: () => Promise.reject(new EngineError('NOT_READY', 'wait')),
+    recordEvent: () =>
+      new Promise((resolve) => {
+        finishEvent = () => resolve(INIT_RESULT.person);
+      }),
     recommend: () => Promise.reject(new EngineError('NOT_READY', 'wait')),
     dispose: () => Promise.resolve(),
   };
-  return { engine, finishInit: () => finishInit() };
+  return { engine, finishInit: () => finishInit(), finishEvent: () => finishEvent() };
 }
 
 function setUp() {
-  const { engine, finishInit } = scriptedEngine();
+  const { engine, finishInit, finishEvent } = scriptedEngine();
   const posted: { message: WorkerResponse; transfer: Transferable[] }[] = [];
   const dispatch = createRequestDispatcher(engine, (message, transfer) => posted.push({ message, transfer }));
   const kinds = () => posted.map(({ message }) => `${message.id}:${message.kind}${message.kind === 'result' ? `:${message.method}` : ''}`);
-  return { dispatch, finishInit, posted, kinds };
+  return { dispatch, finishInit, finishEvent, posted, kinds };
 }
 
 /** Lets queued promise callbacks run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('createRequestDispatcher', () => {
-  it('answers catalog and the stored person at once while init is still loading, and queues every other call behind init', async () => {
+  it('answers catalog and the stored person at once while init is still loading, and queues model calls behind init', async () => {
     const { dispatch, finishInit, kinds } = setUp();
     dispatch({ id: 1, method: 'init', options: { backend: 'auto' } });
     dispatch({ id: 2, method: 'embed', texts: ['a'] });
@@ -60,6 +64,27 @@ describe('createRequestDispatcher', () => {
     finishInit();
     await settle();
     expect(kinds()).toEqual(['1:progress', '3:result:catalog', '4:result:storedPerson', '1:result:init', '2:result:embed']);
+  });
+
+  it('takes the person\'s writes while init is still loading, one at a time in the order sent', async () => {
+    const { dispatch, finishInit, finishEvent, kinds } = setUp();
+    dispatch({ id: 1, method: 'init', options: { backend: 'auto' } });
+    dispatch({ id: 2, method: 'recordEvent', event: { productId: 'sav-001', kind: 'view' } });
+    dispatch({ id: 3, method: 'setProfile', profile: { riskLevel: 1, horizonYears: 1, age: 30, goalsText: 'x', answers: {} } });
+    dispatch({ id: 4, method: 'recordEvent', event: { productId: 'sav-001', kind: 'click' } });
+    dispatch({ id: 5, method: 'recommend', options: { limit: 1, diversity: 0, includeAboveRisk: false } });
+    await settle();
+    // The first event is with the engine; the profile waits for it, not for init.
+    expect(kinds()).toEqual(['1:progress']);
+    finishEvent();
+    await settle();
+    expect(kinds()).toEqual(['1:progress', '2:result:recordEvent', '3:error']);
+    finishEvent();
+    await settle();
+    expect(kinds()).toEqual(['1:progress', '2:result:recordEvent', '3:error', '4:result:recordEvent']);
+    finishInit();
+    await settle();
+    expect(kinds()).toEqual(['1:progress', '2:result:recordEvent', '3:error', '4:result:recordEvent', '1:result:init', '5:error']);
   });
 
   it('sends engine errors with their code, and anything else as INTERNAL with its message', async () => {

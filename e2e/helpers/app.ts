@@ -38,6 +38,8 @@ export async function waitForEngine(page: Page): Promise<void> {
  */
 export async function answerQuestionnaire(page: Page, choices: AnswerChoice | readonly AnswerChoice[]): Promise<void> {
   const form = page.getByTestId('profile-form');
+  // The form appears once the app knows whether this device holds saved answers.
+  await expect(form).toBeVisible();
   const questions = form.locator('fieldset');
   const count = await questions.count();
   expect(count, 'questions in the risk questionnaire').toBeGreaterThanOrEqual(6);

@@ -5,6 +5,7 @@ export type EngineErrorCode =
   | 'MODEL_LOAD_FAILED'
   | 'INTEGRITY_FAILED'
   | 'NOT_READY'
+  | 'STORAGE_FAILED'
   | 'INTERNAL';
 
 /** A typed engine failure: `code` is for programs, `message` says what happened and what to do. */

@@ -55,6 +55,12 @@ export interface SerializedError {
   readonly message: string;
 }
 
+/** The longest goals text (`ProfileInput.goalsText`) the engine takes, in characters. */
+export const MAX_GOALS_TEXT_LENGTH = 500;
+
+/** The longest search query (`EngineApi.search`) the engine takes, in characters. */
+export const MAX_SEARCH_QUERY_LENGTH = 300;
+
 /** What a person says about themselves; set after the questionnaire, editable later. */
 export interface ProfileInput {
   /** Their risk level R1–R5 (the questionnaire's result). */
@@ -157,7 +163,12 @@ export interface SearchResult {
  * Implemented in-process (Node) and by the worker proxy (browser).
  */
 export interface EngineApi {
-  /** Loads the models, encodes the catalog and restores the person from this device's storage. */
+  /**
+   * Loads the models, encodes the catalog and restores the person from this device's storage,
+   * including every `setProfile` and `recordEvent` made before or while it runs. Storage that
+   * cannot be read does not fail it: the person starts empty, and `storedPerson` and the writes
+   * report STORAGE_FAILED.
+   */
   init(options: EngineInitOptions, onProgress?: (progress: LoadProgress) => void): Promise<EngineInitResult>;
   /** The product catalog (available before `init` finishes). */
   catalog(): Promise<Catalog>;
@@ -170,9 +181,17 @@ export interface EngineApi {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /** Products whose text is closest in meaning to `query` (1–300 characters), at most `limit`. */
   search(query: string, limit: number): Promise<SearchResult>;
-  /** Sets the person's profile (their goals are encoded here); INVALID_INPUT for out-of-range fields. */
+  /**
+   * Sets and stores the person's profile (their goals are encoded here). Works at any time, also
+   * before `init` completes: the profile is stored at once and the recommender takes it when it is
+   * ready. INVALID_INPUT for out-of-range fields, STORAGE_FAILED when it cannot be stored.
+   */
   setProfile(profile: ProfileInput): Promise<PersonState>;
-  /** Records one event about a product, stamped with the current time and stored on this device. */
+  /**
+   * Records one event about a product, stamped with the current time and stored on this device.
+   * Works at any time, also before `init` completes (the recommender takes it when it is ready).
+   * INVALID_INPUT for an unknown product or kind, STORAGE_FAILED when it cannot be stored.
+   */
   recordEvent(event: ProductEventInput): Promise<PersonState>;
   /** The For-you list; NOT_READY until a profile is set. */
   recommend(options: RecommendOptions): Promise<Recommendations>;

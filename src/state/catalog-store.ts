@@ -1,13 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Catalog, EngineApi, Product, SearchResult, SerializedError } from '../protocol/engine-api';
+import {
+  MAX_SEARCH_QUERY_LENGTH,
+  type Catalog,
+  type EngineApi,
+  type Product,
+  type SearchResult,
+  type SerializedError,
+} from '../protocol/engine-api';
 import { toSerializedError } from '../protocol/engine-call-error';
 import { NO_FILTERS, type CatalogFilters, type SortKey } from './catalog-filter';
 import type { EngineStore } from './engine-store';
 
 /** At most this many search hits are shown. */
 export const SEARCH_LIMIT = 10;
-/** The engine reads queries of 1–300 characters. */
-export const SEARCH_MAX_LENGTH = 300;
 
 export type CatalogStatus = 'loading' | 'ready' | 'error';
 
@@ -48,7 +53,7 @@ const EMPTY_QUERY: SerializedError = {
 
 const QUERY_TOO_LONG: SerializedError = {
   code: 'INVALID_INPUT',
-  message: `Shorten your search to at most ${SEARCH_MAX_LENGTH} characters.`,
+  message: `Shorten your search to at most ${MAX_SEARCH_QUERY_LENGTH} characters.`,
 };
 
 const MODEL_LOADING: SerializedError = {
@@ -103,7 +108,7 @@ export function createCatalogStore(engine: EngineApi, engineStore: EngineStore):
       };
       // Checked here so that the message says what to do, and nothing is sent to the engine in vain.
       const refusal = query.length === 0 ? EMPTY_QUERY
-        : query.length > SEARCH_MAX_LENGTH ? QUERY_TOO_LONG
+        : query.length > MAX_SEARCH_QUERY_LENGTH ? QUERY_TOO_LONG
         : engineStore.getState().status !== 'ready' ? MODEL_LOADING
         : null;
       if (refusal) {

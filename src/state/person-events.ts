@@ -26,7 +26,12 @@ export function applyEvent(person: PersonState, event: ProductEventInput): Perso
     case 'unfavourite':
       return { ...counted, favourites: person.favourites.filter((id) => id !== event.productId) };
     case 'not_interested':
-      return { ...counted, dismissed: withItem(person.dismissed, event.productId) };
+      // A dismissal takes the product out of favourites too, as the engine's own log does.
+      return {
+        ...counted,
+        favourites: person.favourites.filter((id) => id !== event.productId),
+        dismissed: withItem(person.dismissed, event.productId),
+      };
     case 'compare':
       return { ...counted, compared: withItem(person.compared, event.productId) };
     case 'apply':

@@ -8,14 +8,18 @@ import type {
   SerializedError,
 } from '../protocol/engine-api';
 import { toSerializedError } from '../protocol/engine-call-error';
+import { coalescedTask } from './coalesced-task';
 import type { EngineState, EngineStore } from './engine-store';
 import { applyEvents, EMPTY_PERSON } from './person-events';
 
 export const RECOMMENDATION_LIMIT = 10;
 export const DEFAULT_DIVERSITY = 0.3;
 
-/** waiting: submitted while the model loads, saved once it is ready; saving: with the engine now. */
-export type ProfileSaveStatus = 'idle' | 'waiting' | 'saving' | 'saved' | 'error';
+/**
+ * saving: being stored on this device (the model need not be loaded); saved: stored on this device;
+ * error: not stored, and `profile` is back to the one that is.
+ */
+export type ProfileSaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 export type RecommendationsStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface PersonStoreState {
@@ -23,12 +27,10 @@ export interface PersonStoreState {
   readonly person: PersonState;
   /** Whether the person saved on this device is known yet (read at start-up, before the models load). */
   readonly restored: boolean;
-  /** The profile to show: the one just submitted (perhaps not saved yet), else the saved one. */
+  /** The profile to show: the one being saved, else the one stored on this device. */
   readonly profile: ProfileInput | null;
   readonly profileStatus: ProfileSaveStatus;
   readonly profileError: SerializedError | null;
-  /** Events recorded here that the engine has not confirmed yet (it may still be loading). */
-  readonly pendingEvents: number;
   readonly eventError: SerializedError | null;
 
   /** The latest result shown; kept while a newer one is computed. */
@@ -46,10 +48,13 @@ export interface PersonStoreState {
   /** Whether products above the person's risk level are asked for and shown (separately). */
   readonly showAboveRisk: boolean;
 
-  /** Shows `profile` at once and saves it with the engine as soon as the model is ready. */
+  /** Shows `profile` at once and stores it on this device. Never rejects. */
   readonly saveProfile: (profile: ProfileInput) => Promise<void>;
-  /** Records an event (queued until the model is ready); the recommendations refresh after it. */
-  readonly recordEvent: (event: ProductEventInput) => Promise<void>;
+  /**
+   * Shows the event's effect at once and stores it; resolves true once stored, false if it was
+   * refused (see `eventError`, and the prediction is undone). Never rejects.
+   */
+  readonly recordEvent: (event: ProductEventInput) => Promise<boolean>;
   readonly setDiversity: (diversity: number) => void;
   readonly setShowAboveRisk: (show: boolean) => void;
   /** Asks for recommendations with the current settings; calls made meanwhile coalesce. Never rejects. */
@@ -61,204 +66,184 @@ export interface PersonStoreState {
 export type PersonStore = StoreApi<PersonStoreState>;
 
 /**
- * The person, their profile and their recommendations. Writes to the engine (profile, events) run
- * one at a time in the order they were made, each waiting until the engine is ready and has
- * restored the person; every write that lands refreshes the recommendations.
+ * The person, their profile and their recommendations. Writes to the engine (profile, events) are
+ * sent at once, whether or not the models have loaded, and run one at a time in the order they
+ * were made. Recommendations need the loaded engine: once a burst of writes has landed they are
+ * refreshed if it is ready, and otherwise once when it becomes ready.
  */
 export function createPersonStore(engine: EngineApi, engineStore: EngineStore): PersonStore {
-  // What the engine last said about the person, and events it has not answered for yet.
+  // What the engine last said about the person, the events it has not answered for yet, and the
+  // profile being saved (shown instead of the stored one until the engine answers).
   let confirmed: PersonState = EMPTY_PERSON;
   let unconfirmed: ProductEventInput[] = [];
+  let savingProfile: ProfileInput | null = null;
+  let latestProfileSave = 0;
+  // Counts the engine's answers about the person, so that a slower read can tell it was overtaken.
+  let answers = 0;
   let writes: Promise<unknown> = Promise.resolve();
   let queuedWrites = 0;
   let adoptedSession = 0;
-  let readyWaiters: (() => void)[] = [];
-  let latestProfileSave = 0;
-  // Refresh coalescing: `wanted` counts requests; a result is shown only if none came after it.
-  let wanted = 0;
-  let running: Promise<void> | null = null;
 
-  const store = createStore<PersonStoreState>()((set, get) => {
-    const publishPerson = () => {
-      set({ person: applyEvents(confirmed, unconfirmed), pendingEvents: unconfirmed.length });
-    };
+  const refresh = coalescedTask(fetchOnce);
 
-    const engineReady = (): boolean => {
-      const engineState = engineStore.getState();
-      return engineState.status === 'ready' && engineState.session === adoptedSession;
-    };
+  const store = createStore<PersonStoreState>()((set, get) => ({
+    person: EMPTY_PERSON,
+    restored: false,
+    profile: null,
+    profileStatus: 'idle',
+    profileError: null,
+    eventError: null,
+    recommendations: null,
+    aboveRiskIncluded: false,
+    revision: 0,
+    recommendationsStatus: 'idle',
+    refreshing: false,
+    recommendationsError: null,
+    diversity: DEFAULT_DIVERSITY,
+    showAboveRisk: false,
 
-    const whenEngineReady = (): Promise<void> =>
-      engineReady() ? Promise.resolve() : new Promise((resolve) => readyWaiters.push(resolve));
+    saveProfile(profile) {
+      const save = ++latestProfileSave;
+      savingProfile = profile;
+      publish({ profileStatus: 'saving', profileError: null });
+      return enqueueWrite(async () => {
+        // Only the latest save decides what is shown; an earlier one still updates `confirmed`.
+        const latest = () => save === latestProfileSave;
+        try {
+          const stored = await engine.setProfile(profile);
+          if (latest()) savingProfile = null;
+          adopt(stored, latest() ? { profileStatus: 'saved' } : {});
+        } catch (error) {
+          const serialized = failed(error);
+          if (!latest()) return;
+          // Show the profile that is stored, not one that is not.
+          savingProfile = null;
+          publish({ profileStatus: 'error', profileError: serialized });
+        }
+      });
+    },
 
-    const failed = (error: unknown): SerializedError => {
-      engineStore.getState().reportFailure(error);
-      return toSerializedError(error);
-    };
+    recordEvent(event) {
+      const queued: ProductEventInput = { ...event };
+      unconfirmed = [...unconfirmed, queued];
+      publish({ eventError: null });
+      const settled = () => {
+        unconfirmed = unconfirmed.filter((pending) => pending !== queued);
+      };
+      return enqueueWrite(async () => {
+        try {
+          const stored = await engine.recordEvent(queued);
+          settled();
+          adopt(stored);
+          return true;
+        } catch (error) {
+          settled();
+          publish({ eventError: failed(error) });
+          return false;
+        }
+      });
+    },
 
-    /**
-     * Runs `write` after every earlier write, once the engine is ready; when the last queued write
-     * has landed, refreshes (once for a burst of events, not once per event).
-     */
-    const enqueueWrite = (write: () => Promise<void>): Promise<void> => {
-      queuedWrites += 1;
-      const next = writes
-        .then(whenEngineReady)
-        .then(write)
-        .finally(() => {
-          queuedWrites -= 1;
-          if (queuedWrites === 0) void refresh();
-        });
-      // Writes catch their own failures; this only keeps one bug from stopping every later write.
-      writes = next.catch(() => undefined);
-      return next;
-    };
+    setDiversity(diversity) {
+      const rounded = Math.round(Math.min(1, Math.max(0, diversity)) * 10) / 10;
+      if (rounded === get().diversity) return;
+      set({ diversity: rounded });
+      void refresh();
+    },
 
-    /** One recommend call; publishes its result unless a newer request came in meanwhile. */
-    const fetchOnce = async (asked: number): Promise<void> => {
-      if (!engineReady() || !confirmed.profile) {
-        set({ refreshing: false });
-        return;
-      }
-      set(get().recommendations ? { refreshing: true } : { recommendationsStatus: 'loading', refreshing: true });
-      const { diversity, showAboveRisk } = get();
+    setShowAboveRisk(show) {
+      set({ showAboveRisk: show });
+      // Only showing needs a new result (with the list asked for); hiding just hides it.
+      if (show) void refresh();
+    },
+
+    refresh,
+
+    async loadStoredPerson() {
+      const answersBefore = answers;
       try {
-        const recommendations = await engine.recommend({
-          limit: RECOMMENDATION_LIMIT,
-          diversity,
-          includeAboveRisk: showAboveRisk,
-        });
-        if (asked !== wanted) return;
-        set({
-          recommendations,
-          aboveRiskIncluded: showAboveRisk,
-          revision: get().revision + 1,
-          recommendationsStatus: 'ready',
-          recommendationsError: null,
-          refreshing: false,
-        });
+        const stored = await engine.storedPerson();
+        // An answer that came meanwhile (a write, or the loaded engine) is at least as new as this read.
+        if (answers === answersBefore) adopt(stored);
       } catch (error) {
-        if (asked !== wanted) return;
-        set({ recommendationsStatus: 'error', recommendationsError: failed(error), refreshing: false });
+        engineStore.getState().reportFailure(error);
+        // Carry on as a new person rather than wait for ever: a save says what is wrong with storage.
+        set({ restored: true });
       }
-    };
+    },
+  }));
 
-    const refresh = (): Promise<void> => {
-      wanted += 1;
-      running ??= (async () => {
-        try {
-          let asked: number;
-          do {
-            asked = wanted;
-            await fetchOnce(asked);
-          } while (asked !== wanted);
-        } finally {
-          running = null;
-        }
-      })();
-      return running;
-    };
-
-    return {
-      person: EMPTY_PERSON,
-      restored: false,
-      profile: null,
-      profileStatus: 'idle',
-      profileError: null,
-      pendingEvents: 0,
-      eventError: null,
-      recommendations: null,
-      aboveRiskIncluded: false,
-      revision: 0,
-      recommendationsStatus: 'idle',
-      refreshing: false,
-      recommendationsError: null,
-      diversity: DEFAULT_DIVERSITY,
-      showAboveRisk: false,
-
-      saveProfile(profile) {
-        const save = ++latestProfileSave;
-        set({ profile, profileStatus: engineReady() ? 'saving' : 'waiting', profileError: null });
-        return enqueueWrite(async () => {
-          if (save === latestProfileSave) set({ profileStatus: 'saving' });
-          try {
-            confirmed = await engine.setProfile(profile);
-            publishPerson();
-            if (save === latestProfileSave) set({ profile: confirmed.profile ?? profile, profileStatus: 'saved' });
-          } catch (error) {
-            const serialized = failed(error);
-            if (save === latestProfileSave) set({ profileStatus: 'error', profileError: serialized });
-          }
-        });
-      },
-
-      recordEvent(event) {
-        const queued: ProductEventInput = { ...event };
-        unconfirmed = [...unconfirmed, queued];
-        publishPerson();
-        set({ eventError: null });
-        return enqueueWrite(async () => {
-          try {
-            confirmed = await engine.recordEvent(queued);
-          } catch (error) {
-            set({ eventError: failed(error) });
-          } finally {
-            unconfirmed = unconfirmed.filter((pending) => pending !== queued);
-            publishPerson();
-          }
-        });
-      },
-
-      setDiversity(diversity) {
-        const rounded = Math.round(Math.min(1, Math.max(0, diversity)) * 10) / 10;
-        if (rounded === get().diversity) return;
-        set({ diversity: rounded });
-        void refresh();
-      },
-
-      setShowAboveRisk(show) {
-        set({ showAboveRisk: show });
-        // Only showing needs a new result (with the list asked for); hiding just hides it.
-        if (show) void refresh();
-      },
-
-      refresh,
-
-      async loadStoredPerson() {
-        let stored: PersonState;
-        try {
-          stored = await engine.storedPerson();
-        } catch {
-          // Unreadable storage fails the engine's start-up too, which shows the error; nothing to add.
-          return;
-        }
-        // The engine's copy, once adopted, is at least as new as this read.
-        if (adoptedSession !== 0) return;
-        confirmed = stored;
-        adoptPerson();
-      },
-    };
-  });
-
-  /** Shows `confirmed` as the person, keeping a profile the person has just submitted. */
-  function adoptPerson(): void {
-    const { profile, profileStatus } = store.getState();
-    const submitted = profileStatus === 'waiting' || profileStatus === 'saving' ? profile : null;
-    store.setState({ restored: true, profile: submitted ?? confirmed.profile, person: applyEvents(confirmed, unconfirmed) });
+  /** Shows the prediction (`confirmed` plus unconfirmed events) and the profile, with any other changes. */
+  function publish(changes: Partial<PersonStoreState> = {}): void {
+    store.setState({ ...changes, person: applyEvents(confirmed, unconfirmed), profile: savingProfile ?? confirmed.profile });
   }
 
-  /** Each time the engine becomes ready, it has restored the person: take them, then let writes run. */
-  const adoptRestoredPerson = (engineState: EngineState) => {
+  /** Takes the engine's answer as the person: it includes what was stored on this device. */
+  function adopt(person: PersonState, changes: Partial<PersonStoreState> = {}): void {
+    confirmed = person;
+    answers += 1;
+    publish({ ...changes, restored: true });
+  }
+
+  function engineReady(): boolean {
+    const engineState = engineStore.getState();
+    return engineState.status === 'ready' && engineState.session === adoptedSession;
+  }
+
+  function failed(error: unknown): SerializedError {
+    engineStore.getState().reportFailure(error);
+    return toSerializedError(error);
+  }
+
+  /**
+   * Runs `write` after every earlier write. When the last queued one has landed, refreshes once
+   * (not once per event of a burst); a loading engine is refreshed when it becomes ready instead.
+   */
+  function enqueueWrite<T>(write: () => Promise<T>): Promise<T> {
+    queuedWrites += 1;
+    const next = writes.then(write).finally(() => {
+      queuedWrites -= 1;
+      if (queuedWrites === 0 && engineReady()) void refresh();
+    });
+    // Writes catch their own failures; this only keeps one bug from stopping every later write.
+    writes = next.catch(() => undefined);
+    return next;
+  }
+
+  /** One recommend call; shows its result unless a newer request came in meanwhile. */
+  async function fetchOnce(isLatest: () => boolean): Promise<void> {
+    if (!engineReady() || !confirmed.profile) {
+      store.setState({ refreshing: false });
+      return;
+    }
+    const { recommendations: previous, diversity, showAboveRisk } = store.getState();
+    store.setState(previous ? { refreshing: true } : { recommendationsStatus: 'loading', refreshing: true });
+    try {
+      const recommendations = await engine.recommend({ limit: RECOMMENDATION_LIMIT, diversity, includeAboveRisk: showAboveRisk });
+      if (!isLatest()) return;
+      store.setState({
+        recommendations,
+        aboveRiskIncluded: showAboveRisk,
+        revision: store.getState().revision + 1,
+        recommendationsStatus: 'ready',
+        recommendationsError: null,
+        refreshing: false,
+      });
+    } catch (error) {
+      const serialized = failed(error);
+      if (!isLatest()) return;
+      store.setState({ recommendationsStatus: 'error', recommendationsError: serialized, refreshing: false });
+    }
+  }
+
+  /** Each time the engine becomes ready it has restored the person: take them, then recommend. */
+  function adoptRestoredPerson(engineState: EngineState): void {
     if (engineState.status !== 'ready' || engineState.session === adoptedSession || !engineState.restoredPerson) return;
     adoptedSession = engineState.session;
-    confirmed = engineState.restoredPerson;
-    adoptPerson();
-    const waiters = readyWaiters;
-    readyWaiters = [];
-    for (const resume of waiters) resume();
-    // Queued writes refresh when they have landed; otherwise show the restored person's list now.
-    if (queuedWrites === 0) void store.getState().refresh();
-  };
+    adopt(engineState.restoredPerson);
+    // Writes still landing refresh once they have; otherwise show the restored person's list now.
+    if (queuedWrites === 0) void refresh();
+  }
   engineStore.subscribe(adoptRestoredPerson);
   adoptRestoredPerson(engineStore.getState());
 

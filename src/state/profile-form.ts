@@ -1,5 +1,5 @@
 /** The profile form's draft and its validation into a ProfileInput: pure, so it is tested without a page. */
-import type { ProfileInput } from '../protocol/engine-api';
+import { MAX_GOALS_TEXT_LENGTH, type ProfileInput } from '../protocol/engine-api';
 import {
   horizonYearsFromAnswers,
   questionText,
@@ -13,7 +13,6 @@ import {
 
 export const AGE_MIN = 18;
 export const AGE_MAX = 120;
-export const GOALS_MAX_LENGTH = 500;
 
 /** What the form holds while it is being filled in: text fields as typed. */
 export interface ProfileDraft {
@@ -59,10 +58,10 @@ export function checkProfileDraft(draft: ProfileDraft): DraftCheck {
   const goalsText = draft.goalsText.trim();
   if (goalsText.length === 0) {
     issues.push({ field: 'goals', message: 'Describe your goals in a few words, for example "save for a home in five years".' });
-  } else if (goalsText.length > GOALS_MAX_LENGTH) {
+  } else if (goalsText.length > MAX_GOALS_TEXT_LENGTH) {
     issues.push({
       field: 'goals',
-      message: `Shorten your goals to at most ${GOALS_MAX_LENGTH} characters (now ${goalsText.length}).`,
+      message: `Shorten your goals to at most ${MAX_GOALS_TEXT_LENGTH} characters (now ${goalsText.length}).`,
     });
   }
 

@@ -38,6 +38,10 @@ export function createIndexedDbPersistence(name = PERSON_DATABASE): PersonPersis
         (event.target as IDBDatabase | null)?.close();
         opened = undefined;
       },
+      // The browser closed the connection itself (storage cleared, disk error): reopen on the next call.
+      terminated() {
+        opened = undefined;
+      },
     }));
 
   return {

@@ -5,6 +5,7 @@ import { ForYouPage } from './for-you/ForYouPage';
 import { HomeRoute } from './HomeRoute';
 import { AppHeader } from './layout/AppHeader';
 import { FocusOnNavigate } from './layout/FocusOnNavigate';
+import { RouteErrorBoundary } from './layout/RouteErrorBoundary';
 import { SkipLink } from './layout/SkipLink';
 import { ModelPage } from './model/ModelPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -21,29 +22,31 @@ export function App() {
       <SkipLink />
       <AppHeader />
       <main id="main" tabIndex={-1}>
-        <Switch>
-          <Route path="/">
-            <HomeRoute />
-          </Route>
-          <Route path="/for-you">
-            <ForYouPage />
-          </Route>
-          <Route path="/browse">
-            <BrowsePage />
-          </Route>
-          <Route path="/product/:id">
-            {(params) => <ProductPage key={params.id} productId={params.id} />}
-          </Route>
-          <Route path="/profile">
-            <ProfilePage />
-          </Route>
-          <Route path="/model">
-            <ModelPage />
-          </Route>
-          <Route>
-            <NotFoundPage />
-          </Route>
-        </Switch>
+        <RouteErrorBoundary>
+          <Switch>
+            <Route path="/">
+              <HomeRoute />
+            </Route>
+            <Route path="/for-you">
+              <ForYouPage />
+            </Route>
+            <Route path="/browse">
+              <BrowsePage />
+            </Route>
+            <Route path="/product/:id">
+              {(params) => <ProductPage key={params.id} productId={params.id} />}
+            </Route>
+            <Route path="/profile">
+              <ProfilePage />
+            </Route>
+            <Route path="/model">
+              <ModelPage />
+            </Route>
+            <Route>
+              <NotFoundPage />
+            </Route>
+          </Switch>
+        </RouteErrorBoundary>
       </main>
       <FocusOnNavigate />
     </Router>

@@ -1,12 +1,23 @@
 import { Redirect } from 'wouter';
+import { useShallow } from 'zustand/react/shallow';
 import { OnboardingPage } from './profile/OnboardingPage';
 import { usePerson } from './store-context';
 
 /**
- * `#/`: onboarding for a person without a profile, else For you. While the model loads, a returning
- * person's profile is not known yet, so onboarding shows until the engine restores it.
+ * `#/`: onboarding for a person without a profile, else For you. Nothing is decided until the
+ * person stored on this device is known (a storage read of milliseconds, not the model load), so a
+ * returning person never starts typing into a form that is then taken away.
  */
 export function HomeRoute() {
-  const hasProfile = usePerson((state) => state.profile !== null);
+  const { restored, hasProfile } = usePerson(
+    useShallow((state) => ({ restored: state.restored, hasProfile: state.profile !== null })),
+  );
+  if (!restored) {
+    return (
+      <div className="page">
+        <p className="hint">Looking for your saved answers…</p>
+      </div>
+    );
+  }
   return hasProfile ? <Redirect to="/for-you" replace /> : <OnboardingPage />;
 }

@@ -51,7 +51,7 @@ export const EVENT_VERBS: Readonly<Record<'favourite' | 'apply' | 'compare' | 'c
   view: 'viewed',
 };
 
-/** What the person is told after each action on a product page. */
+/** What the person is told once an action on a product page is stored. */
 export const EVENT_CONFIRMATIONS: Readonly<Record<ProductEventKind, string>> = {
   view: '',
   click: '',

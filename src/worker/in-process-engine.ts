@@ -29,20 +29,41 @@ export interface InProcessEngineOptions {
 interface Ready {
   readonly loaded: LoadedEngine;
   readonly recommender: PersonRecommender;
-  profile: ProfileInput | null;
-  events: RecordedEvent[];
 }
 
-/** The engine running in the current thread: Node tools and tests use it directly, the worker wraps it. */
+/** The engine's one copy of the person: what is stored, plus every write since it was read. */
+interface Person {
+  profile: ProfileInput | null;
+  readonly events: RecordedEvent[];
+}
+
+function personState(person: Person): PersonState {
+  return { profile: person.profile, ...summarisePerson(person.events), eventCount: person.events.length };
+}
+
+/**
+ * The engine running in the current thread: Node tools and tests use it directly, the worker wraps
+ * it. The person's profile and events can be written at any time, also while the models load:
+ * writes need no model, so they are checked and stored at once, kept in memory, and `init` takes
+ * whatever was written before it finished into the recommender.
+ */
 export function createInProcessEngine(options: InProcessEngineOptions): EngineApi {
   const { catalog, persistence } = options;
   const now = options.now ?? Date.now;
   const productIds = new Set(catalog.products.map((product) => product.id));
   let ready: Ready | undefined;
+  // Read from storage once, on first need; a failed read stays failed, so that writes are never
+  // stored behind a log the engine could not read (the error tells the person to reload).
+  let person: Promise<Person> | undefined;
 
   function current(): Ready {
     if (!ready) throw new EngineError('NOT_READY', 'The engine is not ready yet: wait for the model to finish loading.');
     return ready;
+  }
+
+  function loadedPerson(): Promise<Person> {
+    person ??= storageCall('read your saved data', () => persistence.loadPerson()).then((stored) => ({ profile: stored.profile, events: [...stored.events] }));
+    return person;
   }
 
   function release(): void {
@@ -51,10 +72,6 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
     releaseGnnItemTensors(ready.loaded.gnn.model);
     ready.loaded.encoder.dispose();
     ready = undefined;
-  }
-
-  function personState(state: Ready): PersonState {
-    return { profile: state.profile, ...summarisePerson(state.events), eventCount: state.events.length };
   }
 
   /** The profile as the recommender takes it: the goals text embedded whole and clause by clause. */
@@ -70,19 +87,31 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
       release();
       const loaded = await loadEngine(options, init.backend, onProgress ?? (() => undefined));
       const recommender = createPersonRecommender(loaded.gnn.model, catalog.products, loaded.rowOf, loaded.goalPhrases);
+      let restored: Person;
       try {
-        const stored = await storageCall('read your saved data', () => persistence.loadPerson());
-        if (stored.profile) recommender.setProfile(await embedProfile(loaded, stored.profile));
-        recommender.replay(stored.events);
-        ready = { loaded, recommender, profile: stored.profile, events: [...stored.events] };
+        // Unreadable storage leaves the engine usable with an empty person; `storedPerson` and
+        // the writes report the failure.
+        restored = await loadedPerson().catch(() => ({ profile: null, events: [] }));
+        // A profile saved while its predecessor was being embedded is embedded in turn, so the
+        // recommender ends with the latest one.
+        let embedded: ProfileInput | null = null;
+        while (restored.profile !== null && restored.profile !== embedded) {
+          const profile: ProfileInput = restored.profile;
+          recommender.setProfile(await embedProfile(loaded, profile));
+          embedded = profile;
+        }
+        // No await from here to `ready`: every write made so far is in `restored`, and every
+        // later one sees `ready` and updates the recommender itself.
+        recommender.replay(restored.events);
       } catch (error) {
         recommender.dispose();
         releaseGnnItemTensors(loaded.gnn.model);
         loaded.encoder.dispose();
         throw error;
       }
+      ready = { loaded, recommender };
       const { encoder, modelBytes, timings } = loaded;
-      return { backend: encoder.backend, fallbackReason: encoder.fallbackReason, timings, modelBytes, person: personState(ready) };
+      return { backend: encoder.backend, fallbackReason: encoder.fallbackReason, timings, modelBytes, person: personState(restored) };
     },
 
     catalog() {
@@ -90,10 +119,8 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
     },
 
     async storedPerson() {
-      // Once loaded, the engine's own copy is current (it includes events still being written).
-      if (ready) return personState(ready);
-      const stored = await storageCall('read your saved data', () => persistence.loadPerson());
-      return { profile: stored.profile, ...summarisePerson(stored.events), eventCount: stored.events.length };
+      // The engine's own copy: what is stored, including writes made before the models loaded.
+      return personState(await loadedPerson());
     },
 
     embed(texts) {
@@ -111,21 +138,32 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
 
     async setProfile(input) {
       const profile = validatedProfile(input);
-      const state = current();
-      const embedded = await embedProfile(state.loaded, profile);
+      const saved = await loadedPerson();
       await storageCall('save your profile', () => persistence.saveProfile(profile));
-      state.profile = profile;
-      state.recommender.setProfile(embedded);
-      return personState(state);
+      saved.profile = profile;
+      const state = ready;
+      // Before the models are ready, `init` embeds the profile it finds in `saved`.
+      if (state) {
+        try {
+          const embedded = await embedProfile(state.loaded, profile);
+          // A later profile, or a re-init (which embeds the latest profile itself), supersedes this one.
+          if (ready === state && saved.profile === profile) state.recommender.setProfile(embedded);
+        } catch (error) {
+          // A re-init closed the encoder under the embedding; the new init has the profile.
+          if (ready === state) throw error;
+        }
+      }
+      return personState(saved);
     },
 
     async recordEvent(input) {
       const event: RecordedEvent = { ...validatedEvent(input, (id) => productIds.has(id)), at: now() };
-      const state = current();
+      const saved = await loadedPerson();
       await storageCall('save what you did', () => persistence.appendEvent(event));
-      state.events.push(event);
-      state.recommender.replay(state.events);
-      return personState(state);
+      saved.events.push(event);
+      // Before the models are ready, `init` replays the events it finds in `saved`.
+      ready?.recommender.replay(saved.events);
+      return personState(saved);
     },
 
     recommend(recommendOptions) {

@@ -12,7 +12,6 @@ import { createEncoder, type Encoder } from '../engine/encoder';
 import { catalogRows, GNN_MODEL_DIR, loadGnnModel, type LoadedGnn } from '../engine/gnn/load';
 import type { BackendPreference, LoadProgress, StageTiming } from '../protocol/engine-api';
 import type { PersonPersistence } from '../storage/person-persistence';
-import { storageCall } from './storage-call';
 
 export interface EngineSources {
   readonly assets: AssetSource;
@@ -34,6 +33,18 @@ export interface LoadedEngine {
   /** Bytes of every model file, encoder and recommender together. */
   readonly modelBytes: number;
   readonly timings: readonly StageTiming[];
+}
+
+/**
+ * The cache's answer, or `undefined` when storage fails: the cache only saves time, so a browser
+ * that refuses storage (private browsing, a full disk) costs an encoding, not the whole load.
+ */
+async function optionalCache<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch {
+    return undefined;
+  }
 }
 
 async function timed<T>(timings: StageTiming[], stage: StageTiming['stage'], work: () => Promise<T>): Promise<T> {
@@ -72,7 +83,7 @@ export async function loadEngine(sources: EngineSources, backend: BackendPrefere
       const embed = (texts: readonly string[]) => encoder.embed(texts);
       const texts = catalog.products.map(productText);
       const key = await catalogEmbeddingKey(encoder.filesDigest, texts);
-      const cached = await storageCall('read the saved product encodings', () => persistence.loadCatalogEmbeddings(key));
+      const cached = await optionalCache(() => persistence.loadCatalogEmbeddings(key));
       let rows: Float32Array;
       if (cached?.dim === encoder.dim && (await cachedRowsMatch(embed, texts, cached.rows, encoder.dim))) {
         rows = cached.rows;
@@ -80,7 +91,7 @@ export async function loadEngine(sources: EngineSources, backend: BackendPrefere
       } else {
         progress(0);
         rows = await embedInBatches(embed, texts, encoder.dim, progress);
-        await storageCall('save the product encodings', () => persistence.saveCatalogEmbeddings({ key, dim: encoder.dim, rows }));
+        await optionalCache(() => persistence.saveCatalogEmbeddings({ key, dim: encoder.dim, rows }));
       }
       const phraseRows = await encoder.embed(GOAL_TAGS.map((goal) => GOAL_PHRASES[goal]));
       const phrases = new Map<GoalTag, Float32Array>();

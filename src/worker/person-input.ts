@@ -5,9 +5,7 @@
  */
 import { RISK_LEVELS, type RiskLevel } from '../engine/catalog';
 import { EngineError } from '../engine/errors';
-import { PRODUCT_EVENT_KINDS, type ProductEventInput, type ProductEventKind, type ProfileInput } from '../protocol/engine-api';
-
-export const MAX_GOALS_TEXT = 500;
+import { MAX_GOALS_TEXT_LENGTH, PRODUCT_EVENT_KINDS, type ProductEventInput, type ProductEventKind, type ProfileInput } from '../protocol/engine-api';
 
 function invalid(message: string): EngineError {
   return new EngineError('INVALID_INPUT', message);
@@ -29,7 +27,7 @@ export function validatedProfile(input: unknown): ProfileInput {
   if (!numberIn(horizonYears, 0, 50)) throw invalid('The time horizon must be between 0 and 50 years.');
   if (!numberIn(age, 18, 120)) throw invalid('The age must be between 18 and 120.');
   if (typeof goalsText !== 'string' || goalsText.trim() === '') throw invalid('Describe your goals in a few words.');
-  if (goalsText.length > MAX_GOALS_TEXT) throw invalid(`Describe your goals in at most ${MAX_GOALS_TEXT} characters.`);
+  if (goalsText.length > MAX_GOALS_TEXT_LENGTH) throw invalid(`Describe your goals in at most ${MAX_GOALS_TEXT_LENGTH} characters.`);
   if (typeof answers !== 'object' || answers === null || Object.values(answers).some((answer) => typeof answer !== 'string')) {
     throw invalid('The questionnaire answers must map each question to the id of the chosen option.');
   }

@@ -57,17 +57,21 @@ async function handle(engine: EngineApi, request: WorkerRequest, post: PostRespo
 
 /**
  * The worker's side of the protocol: takes each message from the page, calls `engine` and posts
- * the progress, result or error back. Calls run one at a time, in order: tfjs backends are global
- * state, so a re-init must not interleave with an embed, and a call sent while the model loads
- * simply waits for it. `catalog` (static data) and `storedPerson` (a storage read) touch no
- * backend, so they are answered at once, even while `init` is still loading. Messages that are not
- * requests are ignored.
+ * the progress, result or error back. Model calls run one at a time, in order: tfjs backends are
+ * global state, so a re-init must not interleave with an embed, and a call sent while the model
+ * loads simply waits for it. The person's writes (`setProfile`, `recordEvent`) have their own
+ * queue, in order among themselves but not behind `init`: the engine stores them at once, even
+ * while the model loads, and takes them into the model itself when it is ready (it allows for a
+ * re-init while a profile is being embedded). `catalog` (static data) and `storedPerson` (a
+ * storage read) are answered at once. Messages that are not requests are ignored.
  */
 export function createRequestDispatcher(engine: EngineApi, post: PostResponse): (data: unknown) => void {
-  let queue = Promise.resolve();
+  let models = Promise.resolve();
+  let writes = Promise.resolve();
   return (data) => {
     if (!isWorkerRequest(data)) return;
     if (data.method === 'catalog' || data.method === 'storedPerson') void handle(engine, data, post);
-    else queue = queue.then(() => handle(engine, data, post));
+    else if (data.method === 'setProfile' || data.method === 'recordEvent') writes = writes.then(() => handle(engine, data, post));
+    else models = models.then(() => handle(engine, data, post));
   };
 }

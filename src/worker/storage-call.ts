@@ -2,7 +2,8 @@ import { EngineError, isEngineError } from '../engine/errors';
 
 /**
  * Runs one call to the device's storage; a failure (storage refused, quota full, a broken
- * database) becomes an EngineError whose message says what the person can do about it.
+ * database) becomes STORAGE_FAILED with a message that says what failed and what the person can
+ * do about it.
  */
 export async function storageCall<T>(what: string, work: () => Promise<T>): Promise<T> {
   try {
@@ -11,8 +12,8 @@ export async function storageCall<T>(what: string, work: () => Promise<T>): Prom
     if (isEngineError(cause)) throw cause;
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new EngineError(
-      'INTERNAL',
-      `Could not ${what} on this device (${detail}). Check that the browser lets this site store data (private windows may not), then reload.`,
+      'STORAGE_FAILED',
+      `Could not ${what} on this device: the browser refused this site its storage (${detail}). This happens in private browsing or when the disk is full: leave private browsing or free some space, then reload.`,
       { cause },
     );
   }

@@ -1,6 +1,8 @@
 /**
  * A small in-memory EngineApi for testing the UI stores: the stores are under test, not the engine,
- * so this one answers from a few lines of state and lets a test hold any call open.
+ * so this one answers from a few lines of state and lets a test hold any call open. Like the real
+ * engine, it stores profiles and events at any time, also before `init` has finished, and
+ * recommends only once it has.
  */
 import type {
   Catalog,
@@ -64,7 +66,6 @@ export const TEST_CATALOG: Catalog = {
   products: [product('sav-1'), product('fund-1', { category: 'funds_etfs', risk_level: 4 }), product('bond-1', { category: 'bonds', risk_level: 2 })],
 };
 
-
 export class FakeEngine implements EngineApi {
   person: PersonState = EMPTY_PERSON;
   readonly events: ProductEventInput[] = [];
@@ -72,10 +73,16 @@ export class FakeEngine implements EngineApi {
   readonly searchCalls: string[] = [];
   /** init() waits for this; resolve it to finish loading. */
   initGate = deferred();
+  /** Whether an init() has finished: recommend() needs it, writes do not. */
+  initialised = false;
   /** When set, recommend() waits for it. */
   recommendGate: Deferred<void> | null = null;
   /** When set, recordEvent() waits for it. */
   recordGate: Deferred<void> | null = null;
+  /** When set, setProfile() waits for it. */
+  profileGate: Deferred<void> | null = null;
+  /** When set, storedPerson() waits for it, then answers with the person as they were when asked. */
+  storedGate: Deferred<void> | null = null;
   /** The next call of this method fails with this error. */
   failNext: { method: keyof EngineApi; error: EngineCallError } | null = null;
   searchResult: SearchResult = { hits: [{ productId: 'sav-1', similarity: 0.8 }], weak: false };
@@ -92,13 +99,15 @@ export class FakeEngine implements EngineApi {
     onProgress?.({ stage: 'catalog', loadedBytes: 10, totalBytes: 10, encodedProducts: 1, productCount: 3 });
     await this.initGate.promise;
     this.maybeFail('init');
+    this.initialised = true;
     return { backend: 'wasm', timings: [{ stage: 'download', ms: 3 }], modelBytes: 10, person: this.person };
   }
 
   async storedPerson(): Promise<PersonState> {
-    await Promise.resolve();
+    const asked = this.person;
+    await (this.storedGate?.promise ?? Promise.resolve());
     this.maybeFail('storedPerson');
-    return this.person;
+    return asked;
   }
 
   async catalog(): Promise<Catalog> {
@@ -119,7 +128,7 @@ export class FakeEngine implements EngineApi {
   }
 
   async setProfile(profile: ProfileInput): Promise<PersonState> {
-    await Promise.resolve();
+    await (this.profileGate?.promise ?? Promise.resolve());
     this.maybeFail('setProfile');
     this.person = { ...this.person, profile };
     return this.person;
@@ -142,6 +151,7 @@ export class FakeEngine implements EngineApi {
     const eventsSeen = this.events.length;
     if (this.recommendGate) await this.recommendGate.promise;
     this.maybeFail('recommend');
+    if (!this.initialised) throw new EngineCallError({ code: 'NOT_READY', message: 'still loading' });
     if (!this.person.profile) throw new EngineCallError({ code: 'NOT_READY', message: 'no profile' });
     return {
       // The first item's score tells the test how many events this answer had seen.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Catalog } from '../../src/engine/catalog';
-import type { EngineApi } from '../../src/protocol/engine-api';
+import type { EngineApi, ProfileInput } from '../../src/protocol/engine-api';
 import { createMemoryPersistence } from '../../src/storage/memory-persistence';
 import type { PersonPersistence } from '../../src/storage/person-persistence';
 import { createInProcessEngine } from '../../src/worker/in-process-engine';
@@ -36,3 +36,15 @@ export function steppingClock(start = Date.UTC(2026, 0, 5)): () => number {
 export async function shippedEngine(catalog: Catalog, persistence: PersonPersistence, now = steppingClock()): Promise<EngineApi> {
   return createInProcessEngine({ assets: fileAssetSource(await ensureModels()), catalog, persistence, now });
 }
+
+/** A cautious person (R2) whose goals are about keeping savings safe. */
+export const R2_PROFILE: ProfileInput = {
+  riskLevel: 2,
+  horizonYears: 10,
+  age: 38,
+  goalsText: 'I want to keep my savings safe and grow them a little.',
+  answers: { horizon: '5-10', losses: 'small' },
+};
+
+/** Ten suggestions, a little variety, no riskier list. */
+export const OPTIONS = { limit: 10, diversity: 0.3, includeAboveRisk: false } as const;

@@ -23,8 +23,8 @@ export interface PersonEvent {
   readonly at: number;
 }
 
-/** The kinds of contact that can explain a recommendation, strongest first. */
-export const EVIDENCE_ORDER = ['apply', 'favourite', 'compare', 'click', 'view'] as const;
+/** The kinds of contact that can explain a recommendation, strongest first: events the person took, by name. */
+export const EVIDENCE_ORDER = ['apply', 'favourite', 'compare', 'click', 'view'] as const satisfies readonly PersonEventKind[];
 export type EvidenceKind = (typeof EVIDENCE_ORDER)[number];
 
 /** What the person has now, derived from the whole log. */
@@ -115,7 +115,9 @@ export function historyOf(events: readonly SideEvent[], profile: UserProfile | u
 
 /**
  * The strongest contact the person has now with each product, for "because you … X": applied,
- * still favourited, compared, clicked (a favourite taken back counts as a click) or viewed.
+ * still favourited, compared, clicked or viewed. A favourite taken back adds nothing: the model
+ * reads it as a click, but the person did not click, and no longer has it saved, so naming either
+ * would tell them something they did not do.
  */
 export function strongestContact(events: readonly PersonEvent[], summary: PersonSummary): Map<string, EvidenceKind> {
   const contact = new Map<string, EvidenceKind>();
@@ -127,7 +129,7 @@ export function strongestContact(events: readonly PersonEvent[], summary: Person
   const favourites = new Set(summary.favourites);
   for (const event of events) {
     if (event.kind === 'apply') raise(event.productId, 'apply');
-    else if (event.kind === 'favourite') raise(event.productId, favourites.has(event.productId) ? 'favourite' : 'click');
+    else if (event.kind === 'favourite' && favourites.has(event.productId)) raise(event.productId, 'favourite');
     else if (event.kind === 'compare') raise(event.productId, 'compare');
     else if (event.kind === 'click') raise(event.productId, 'click');
     else if (event.kind === 'view') raise(event.productId, 'view');

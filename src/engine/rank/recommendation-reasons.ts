@@ -53,18 +53,17 @@ export function scoreEvidence(model: GnnItemSide, history: UserHistory, item: nu
 
 /**
  * The reasons for recommending the product at model row `row`, at least one, in this order: the
- * person's own action (most specific), a goal they named, their profile (only when no action
- * explains the score), and the risk comparison (always).
+ * person's own action (most specific), a goal they named, their profile (only when no action is
+ * cited), and the risk comparison (always).
  */
 export function reasonsFor(context: ReasonContext, row: number, evidence: ScoreEvidence): RecommendationReason[] {
   const reasons: RecommendationReason[] = [];
   const product = context.rows[row];
   const neighbour = evidence.because ? context.rows[evidence.because.item] : undefined;
-  const acted = evidence.because !== undefined && neighbour !== undefined;
-  if (evidence.because && neighbour) {
-    const event = context.contact.get(neighbour.productId) ?? 'view';
-    reasons.push({ kind: 'interaction', productId: neighbour.productId, event, share: evidence.because.share });
-  }
+  // Cited only for something the person did to it that they would recognise (see `strongestContact`).
+  const event = neighbour ? context.contact.get(neighbour.productId) : undefined;
+  const acted = evidence.because !== undefined && neighbour !== undefined && event !== undefined;
+  if (acted) reasons.push({ kind: 'interaction', productId: neighbour.productId, event, share: evidence.because.share });
   let goal: { goal: GoalTag; similarity: number } | undefined;
   for (const tag of product?.goals ?? []) {
     const similarity = context.goals.get(tag);

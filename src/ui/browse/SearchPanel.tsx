@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { SEARCH_MAX_LENGTH } from '../../state/catalog-store';
+import { MAX_SEARCH_QUERY_LENGTH } from '../../protocol/engine-api';
 import { useCatalog } from '../store-context';
 import { SearchResults } from './SearchResults';
 
@@ -26,7 +26,7 @@ export function SearchPanel() {
             type="search"
             data-testid="search-input"
             value={query}
-            maxLength={SEARCH_MAX_LENGTH}
+            maxLength={MAX_SEARCH_QUERY_LENGTH}
             aria-describedby={`${id}-hint`}
             onChange={(event) => {
               setQuery(event.target.value);

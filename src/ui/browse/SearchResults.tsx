@@ -23,11 +23,10 @@ export function SearchResults() {
 
   return (
     <div className="search-results">
-      {message && (
-        <p className="search-message" role="status" data-testid="search-message">
-          {message}
-        </p>
-      )}
+      {/* Always there, so that screen readers notice its text change ("Searching…", then the outcome). */}
+      <p className="search-message" role="status" data-testid="search-message">
+        {message}
+      </p>
       {search.status === 'error' && search.error && (
         <EngineErrorNotice title="The search did not run." error={search.error} testId="search-error" />
       )}

@@ -12,6 +12,7 @@ const ADVICE: Readonly<Record<SerializedError['code'], string>> = {
   WORKER_FAILED: 'The background engine stopped. Reload the page; what you saved on this device is kept.',
   NOT_READY: 'Wait until the model has finished loading (see the status at the top), then try again.',
   INVALID_INPUT: 'Change what you entered and try again.',
+  STORAGE_FAILED: 'Let this site store data: leave private browsing or free some disk space, then reload the page.',
   INTERNAL: 'Something unexpected went wrong. Try again, or reload the page.',
 };
 

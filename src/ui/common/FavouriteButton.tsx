@@ -11,8 +11,8 @@ export function FavouriteButton({
 }: {
   productId: string;
   productName?: string;
-  /** Told which event was recorded. */
-  onToggle?: (kind: 'favourite' | 'unfavourite') => void;
+  /** Told at once which event is being recorded, with whether it was stored (once known). */
+  onToggle?: (kind: 'favourite' | 'unfavourite', stored: Promise<boolean>) => void;
 }) {
   const isFavourite = usePerson((state) => state.person.favourites.includes(productId));
   const recordEvent = usePerson((state) => state.recordEvent);
@@ -23,8 +23,7 @@ export function FavouriteButton({
       aria-pressed={isFavourite}
       onClick={() => {
         const kind = isFavourite ? 'unfavourite' : 'favourite';
-        void recordEvent({ productId, kind });
-        onToggle?.(kind);
+        onToggle?.(kind, recordEvent({ productId, kind }));
       }}
     >
       <span aria-hidden="true" className="toggle-mark">

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Product, RiskLevel } from '../../protocol/engine-api';
+import type { Product, Recommendation, RiskLevel } from '../../protocol/engine-api';
 import { usePerson } from '../store-context';
 import { RecommendationCard } from './RecommendationCard';
 
@@ -9,20 +9,22 @@ import { RecommendationCard } from './RecommendationCard';
  * under a warning. For you itself never contains them (the engine keeps them out of `items`).
  */
 export function AboveRiskSection({
+  items,
   personRisk,
   productOf,
   nameOf,
 }: {
+  /** The above-risk products to show (see shownRecommendations). */
+  items: readonly Recommendation[];
   personRisk: RiskLevel;
   productOf: (productId: string) => Product | undefined;
   nameOf: (productId: string) => string;
 }) {
   const id = useId();
-  const { show, included, aboveRisk, setShowAboveRisk } = usePerson(
+  const { show, included, setShowAboveRisk } = usePerson(
     useShallow((state) => ({
       show: state.showAboveRisk,
       included: state.aboveRiskIncluded,
-      aboveRisk: state.recommendations?.aboveRisk ?? [],
       setShowAboveRisk: state.setShowAboveRisk,
     })),
   );
@@ -45,7 +47,10 @@ export function AboveRiskSection({
         {show ? 'Hide products above my risk level' : 'Show products above my risk level'}
       </button>
       <div id={`${id}-panel`}>
-        {show && !included && <p role="status">Finding products above your risk level…</p>}
+        {/* Always there, so that screen readers notice its text change. */}
+        <p className="updating" role="status">
+          {show && !included ? 'Finding products above your risk level…' : ''}
+        </p>
         {show && included && (
           <div className="above-risk-list" data-testid="above-risk-list">
             <p className="warning" role="note">
@@ -53,18 +58,18 @@ export function AboveRiskSection({
               suggest you are comfortable with. They are shown because you asked, not recommended: read each
               product&apos;s risks before considering it.
             </p>
-            {aboveRisk.length === 0 ? (
-              <p>No products are above your risk level.</p>
+            {items.length === 0 ? (
+              <p>No products above your risk level to show.</p>
             ) : (
               <ol className="card-list" aria-label={`Products above your risk level R${personRisk}`}>
-                {aboveRisk.map((item) => (
+                {items.map((item) => (
                   <RecommendationCard
                     key={item.productId}
                     recommendation={item}
                     product={productOf(item.productId)}
                     nameOf={nameOf}
                     testId="above-risk-card"
-                    onDismiss={() => document.getElementById(`${id}-heading`)?.focus()}
+                    onRemove={() => document.getElementById(`${id}-heading`)?.focus()}
                   />
                 ))}
               </ol>

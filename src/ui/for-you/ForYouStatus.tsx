@@ -5,13 +5,17 @@ import { CatalogProgressBar } from '../model/CatalogProgressBar';
 import { LoadProgressBar } from '../model/LoadProgressBar';
 import { useEngine } from '../store-context';
 
-/** The For-you placeholder while there is nothing to list: why, and what happens next. */
-export function ForYouStatus({ children, showProgress = false }: { children: ReactNode; showProgress?: boolean }) {
+/**
+ * Why For you has nothing to list, and what happens next; empty when the list speaks for itself.
+ * It stays mounted while its message changes (a live region that arrives together with its text
+ * is often not read out), and shows as a panel only while it has something to say.
+ */
+export function ForYouStatus({ message, showProgress }: { message: ReactNode; showProgress: boolean }) {
   return (
-    <div className="for-you-status panel" data-testid="for-you-status">
+    <div className={message ? 'for-you-status panel' : 'for-you-status'} data-testid="for-you-status">
       {/* Only the message is live: progress captions change too often to be read out. */}
-      <div role="status">{children}</div>
-      {showProgress && <EngineProgress />}
+      <div role="status">{message && <p>{message}</p>}</div>
+      {message && showProgress && <EngineProgress />}
     </div>
   );
 }

@@ -16,14 +16,17 @@ export function RecommendationCard({
   product,
   nameOf,
   testId,
-  onDismiss,
+  onRemove,
 }: {
   recommendation: Recommendation;
   product: Product | undefined;
   nameOf: (productId: string) => string;
   testId: 'rec-card' | 'above-risk-card';
-  /** Called after "Not interested", so the list can move focus off the card that will disappear. */
-  onDismiss: () => void;
+  /**
+   * Called on "Favourite" and "Not interested", which take the card out of the list at once (For you
+   * holds neither favourites nor dismissed products), so that the list can move focus off it first.
+   */
+  onRemove: () => void;
 }) {
   const recordEvent = usePerson((state) => state.recordEvent);
   const { productId } = recommendation;
@@ -61,13 +64,13 @@ export function RecommendationCard({
         ))}
       </ul>
       <div className="action-row">
-        <FavouriteButton productId={productId} productName={name} />
+        <FavouriteButton productId={productId} productName={name} onToggle={onRemove} />
         <button
           type="button"
           className="button-secondary"
           onClick={() => {
             void recordEvent({ productId, kind: 'not_interested' });
-            onDismiss();
+            onRemove();
           }}
         >
           Not interested<span className="visually-hidden"> in {name}</span>

@@ -46,7 +46,7 @@ export function RecommendationList({
             product={productOf(item.productId)}
             nameOf={nameOf}
             testId="rec-card"
-            onDismiss={() => headingRef.current?.focus()}
+            onRemove={() => headingRef.current?.focus()}
           />
         ))}
       </ol>

@@ -1,12 +1,11 @@
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import { flushSync } from 'react-dom';
-import type { ProfileInput } from '../../protocol/engine-api';
+import { MAX_GOALS_TEXT_LENGTH, type ProfileInput } from '../../protocol/engine-api';
 import {
   AGE_MAX,
   AGE_MIN,
   checkProfileDraft,
   draftFromProfile,
-  GOALS_MAX_LENGTH,
   type ProfileDraft,
   type ProfileField,
 } from '../../state/profile-form';
@@ -17,7 +16,7 @@ import { RiskQuestionFieldset } from './RiskQuestionFieldset';
 /**
  * The risk questionnaire, age and goals. Calls `onValid` with the profile when everything is
  * answered; otherwise lists what is missing (kept up to date as it is fixed) and moves focus there.
- * `initial` is read once: give the form a new `key` to start it over from another profile.
+ * `initial` is read once, when the form mounts.
  */
 export function ProfileForm({
   initial,
@@ -104,7 +103,7 @@ export function ProfileForm({
         <textarea
           id={`${ids}-goals`}
           rows={4}
-          maxLength={GOALS_MAX_LENGTH}
+          maxLength={MAX_GOALS_TEXT_LENGTH}
           value={draft.goalsText}
           placeholder="For example: build an emergency fund this year, then save for a home in five years."
           aria-invalid={goalsError ? true : undefined}
@@ -114,7 +113,7 @@ export function ProfileForm({
           }}
         />
         <p className="hint" id={`${ids}-goals-hint`}>
-          In your own words, up to {GOALS_MAX_LENGTH} characters ({draft.goalsText.length} used). The model on this
+          In your own words, up to {MAX_GOALS_TEXT_LENGTH} characters ({draft.goalsText.length} used). The model on this
           device reads them to match products to your goals; they are never sent anywhere.
         </p>
         {goalsError && (

@@ -1,28 +1,28 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { EngineErrorNotice } from '../common/EngineErrorNotice';
+import type { ProfileSaveStatus } from '../../state/person-store';
 import { PageHeading } from '../common/PageHeading';
 import { usePerson } from '../store-context';
 import { ActivitySummary } from './ActivitySummary';
 import { ProfileForm } from './ProfileForm';
+import { ProfileSaveError } from './ProfileSaveError';
 import { RiskResult } from './RiskResult';
 
-const SAVE_MESSAGES = {
+const SAVE_MESSAGES: Readonly<Record<ProfileSaveStatus, string>> = {
   idle: '',
-  waiting: 'Profile updated. It is stored on this device as soon as the model has loaded.',
   saving: 'Saving your profile on this device…',
   saved: 'Profile saved on this device. Your recommendations follow it.',
+  // ProfileSaveError says what went wrong.
   error: '',
-} as const;
+};
 
 /** The saved profile, its risk result, the form to change it, and the person's activity. */
 export function ProfilePage() {
-  const { profile, restored, profileStatus, profileError, saveProfile } = usePerson(
+  const { profile, restored, profileStatus, saveProfile } = usePerson(
     useShallow((state) => ({
       profile: state.profile,
       restored: state.restored,
       profileStatus: state.profileStatus,
-      profileError: state.profileError,
       saveProfile: state.saveProfile,
     })),
   );
@@ -34,28 +34,26 @@ export function ProfilePage() {
       <p className="lead">
         Stored on this device only. Change any answer and press &quot;Save profile&quot;: your recommendations follow.
       </p>
-      {!restored && !profile && (
-        <p className="hint">Looking for answers you saved on this device before…</p>
-      )}
       {profile && <RiskResult profile={profile} explanationOpen />}
 
       <p className="save-status" role="status">
         {savedHere ? SAVE_MESSAGES[profileStatus] : ''}
       </p>
-      {profileStatus === 'error' && profileError && (
-        <EngineErrorNotice title="Your profile could not be saved." error={profileError} testId="profile-error" />
-      )}
+      <ProfileSaveError />
 
-      {/* Started over once the engine has restored the saved profile, which may arrive after the first render. */}
-      <ProfileForm
-        key={restored ? 'restored' : 'not-restored'}
-        initial={profile}
-        submitLabel="Save profile"
-        onValid={(next) => {
-          setSavedHere(true);
-          void saveProfile(next);
-        }}
-      />
+      {/* The form reads its starting answers once, so it waits for the stored ones (milliseconds). */}
+      {restored ? (
+        <ProfileForm
+          initial={profile}
+          submitLabel="Save profile"
+          onValid={(next) => {
+            setSavedHere(true);
+            void saveProfile(next);
+          }}
+        />
+      ) : (
+        <p className="hint">Looking for your saved answers…</p>
+      )}
       <ActivitySummary />
     </div>
   );
