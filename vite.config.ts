@@ -1,5 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+// With the .ts extension: Vite's native config loader (its planned default) resolves imports as Node
+// does, and Vite warns on every command about a relative import without one.
+import { CSP_HEADER_VALUE } from './tools/lib/content-security-policy.ts';
+import { contentSecurityPolicyMeta } from './tools/lib/csp-vite-plugin.ts';
 
 const ONNXRUNTIME_STUB_ID = '\0onnxruntime-web-stub';
 
@@ -31,7 +35,8 @@ export default defineConfig({
   // One page and no client-side routes: a missing file should be a 404, not index.html, so that
   // a missing model reads as "not found" instead of as broken JSON.
   appType: 'mpa',
-  plugins: [react(), stubOnnxRuntimeWeb()],
+  // The Content Security Policy goes into the built HTML (meta) here and into preview's headers below.
+  plugins: [react(), stubOnnxRuntimeWeb(), contentSecurityPolicyMeta()],
   worker: {
     // A module worker, so the engine can use ES imports (and `import.meta.url` for asset URLs).
     format: 'es',
@@ -49,6 +54,9 @@ export default defineConfig({
     // Served as-is in dev so that the stub plugin above sees its onnxruntime-web import.
     exclude: ['@huggingface/transformers'],
   },
+  // No policy for `vite dev`: its HMR client and React Refresh preamble are inline scripts.
   server: { ...LOCAL_SERVER, port: 5173 },
-  preview: { ...LOCAL_SERVER, port: 4173 },
+  // The built app (what Playwright tests) with its policy as a header on every file, so the engine
+  // worker gets it too: a worker's policy comes from its own response, not from the page.
+  preview: { ...LOCAL_SERVER, port: 4173, headers: { 'Content-Security-Policy': CSP_HEADER_VALUE } },
 });

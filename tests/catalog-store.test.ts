@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { EngineCallError } from '../src/protocol/engine-call-error';
 import { createAppStores } from '../src/state/app-stores';
 import { findProduct } from '../src/state/catalog-store';
+import type { UnavailableModel } from '../src/protocol/engine-api';
 import { FakeEngine, settle, TEST_CATALOG } from './helpers/fake-engine-api';
+
+const ENCODER_TAMPERED: UnavailableModel = {
+  model: 'encoder',
+  error: { code: 'INTEGRITY_FAILED', message: 'The language model failed its integrity check: encoder/weights.bin does not match.' },
+};
 
 function setUp() {
   const engine = new FakeEngine();
@@ -61,6 +67,20 @@ describe('catalog store', () => {
     expect(catalog.getState().search).toMatchObject({ status: 'error', result: null, error: { message: 'Query too long.' } });
   });
 
+  it('shows why search is unavailable when the engine loaded without its encoder', async () => {
+    const { engine, stores, catalog } = setUp();
+    engine.unavailable = [ENCODER_TAMPERED];
+    void stores.engine.getState().start('auto');
+    engine.initGate.resolve();
+    await settle();
+    await catalog.getState().searchProducts('savings');
+    expect(catalog.getState().search).toMatchObject({
+      status: 'error',
+      error: { code: 'MODEL_UNAVAILABLE', message: `Search is unavailable. ${ENCODER_TAMPERED.error.message}` },
+    });
+    expect(stores.engine.getState().status).toBe('ready');
+  });
+
   it('drops the result of a search overtaken by a newer one', async () => {
     const { engine, stores, catalog } = setUp();
     void stores.engine.getState().start('auto');
@@ -82,5 +102,19 @@ describe('engine store', () => {
     engine.initGate.resolve();
     await settle();
     expect(stores.engine.getState()).toMatchObject({ status: 'ready', session: 1, restoredPerson: engine.person, catalogEncoding: { encoded: 1, total: 3 } });
+  });
+
+  it('is ready with the models left out, and forgets them when it loads again', async () => {
+    const { engine, stores } = setUp();
+    engine.unavailable = [ENCODER_TAMPERED];
+    void stores.engine.getState().start('auto');
+    engine.initGate.resolve();
+    await settle();
+    expect(stores.engine.getState()).toMatchObject({ status: 'ready', unavailable: [ENCODER_TAMPERED] });
+    engine.unavailable = [];
+    void stores.engine.getState().start('wasm');
+    expect(stores.engine.getState()).toMatchObject({ status: 'loading', unavailable: [] });
+    await settle();
+    expect(stores.engine.getState()).toMatchObject({ status: 'ready', unavailable: [] });
   });
 });

@@ -224,4 +224,23 @@ describe('person store', () => {
     expect(person.getState().person.favourites).toEqual(['bond-1']);
     expect(person.getState().revision).toBe(2);
   });
+
+  it('shows no list when the recommendation model is unavailable, not even an earlier one, and still stores writes', async () => {
+    const { engine, stores, person } = await setUp({ restoredProfile: true });
+    expect(person.getState().recommendations).not.toBeNull();
+    const tampered = { code: 'INTEGRITY_FAILED', message: 'The recommendation model failed its integrity check: gnn/weights.bin does not match.' } as const;
+    engine.unavailable = [{ model: 'recommender', error: tampered }];
+    engine.initGate = deferred();
+    void stores.engine.getState().start('cpu');
+    engine.initGate.resolve();
+    await settle();
+    expect(stores.engine.getState()).toMatchObject({ status: 'ready', unavailable: engine.unavailable });
+    expect(person.getState()).toMatchObject({
+      recommendations: null,
+      recommendationsStatus: 'error',
+      recommendationsError: { code: 'MODEL_UNAVAILABLE', message: `Recommendations are unavailable. ${tampered.message}` },
+    });
+    expect(await person.getState().recordEvent({ productId: 'bond-1', kind: 'favourite' })).toBe(true);
+    expect(engine.events).toEqual([{ productId: 'bond-1', kind: 'favourite' }]);
+  });
 });

@@ -14,6 +14,7 @@ const INIT_RESULT: EngineInitResult = {
   timings: [],
   modelBytes: 1,
   person: { profile: null, favourites: [], dismissed: [], compared: [], applied: [], eventCount: 0 },
+  unavailable: [],
 };
 
 /** An engine whose init waits for `finishInit` and each event for `finishEvent`; every other call answers at once. */
@@ -41,8 +42,9 @@ function scriptedEngine() {
   return { engine, finishInit: () => finishInit(), finishEvent: () => finishEvent() };
 }
 
-function setUp() {
-  const { engine, finishInit, finishEvent } = scriptedEngine();
+function setUp(changes: Partial<EngineApi> = {}) {
+  const { engine: scripted, finishInit, finishEvent } = scriptedEngine();
+  const engine: EngineApi = { ...scripted, ...changes };
   const posted: { message: WorkerResponse; transfer: Transferable[] }[] = [];
   const dispatch = createRequestDispatcher(engine, (message, transfer) => posted.push({ message, transfer }));
   const kinds = () => posted.map(({ message }) => `${message.id}:${message.kind}${message.kind === 'result' ? `:${message.method}` : ''}`);
@@ -95,6 +97,22 @@ describe('createRequestDispatcher', () => {
     expect(posted.map(({ message }) => message)).toEqual([
       { id: 1, kind: 'error', error: { code: 'INVALID_INPUT', message: "Type a few words about what you're looking for." } },
       { id: 2, kind: 'error', error: { code: 'INTERNAL', message: expect.stringContaining('disk on fire') as unknown } },
+    ]);
+  });
+
+  it('answers an init that left a model out with its result, and the calls that need that model with MODEL_UNAVAILABLE', async () => {
+    const integrity = { code: 'INTEGRITY_FAILED', message: 'The recommendation model failed its integrity check: gnn/weights.bin does not match.' } as const;
+    const degraded: EngineInitResult = { ...INIT_RESULT, unavailable: [{ model: 'recommender', error: integrity }] };
+    const { dispatch, posted } = setUp({
+      init: () => Promise.resolve(degraded),
+      recommend: () => Promise.reject(new EngineError('MODEL_UNAVAILABLE', `Recommendations are unavailable. ${integrity.message}`)),
+    });
+    dispatch({ id: 1, method: 'init', options: { backend: 'auto' } });
+    dispatch({ id: 2, method: 'recommend', options: { limit: 1, diversity: 0, includeAboveRisk: false } });
+    await settle();
+    expect(posted.map(({ message }) => message)).toEqual([
+      { id: 1, kind: 'result', method: 'init', result: degraded },
+      { id: 2, kind: 'error', error: { code: 'MODEL_UNAVAILABLE', message: `Recommendations are unavailable. ${integrity.message}` } },
     ]);
   });
 

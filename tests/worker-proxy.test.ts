@@ -42,10 +42,11 @@ describe('createWorkerEngine', () => {
 
     worker.reply({ id: initId, kind: 'progress', progress: { stage: 'download', loadedBytes: 5, totalBytes: 10 } });
     worker.reply({ id: embedId, kind: 'result', method: 'embed', result: [new Float32Array([1]), new Float32Array([2])] });
-    worker.reply({ id: initId, kind: 'result', method: 'init', result: { backend: 'wasm', timings: [], modelBytes: 10, person: EMPTY_PERSON } });
+    const unavailable = [{ model: 'recommender', error: { code: 'INTEGRITY_FAILED', message: 'The recommendation model failed its integrity check.' } }] as const;
+    worker.reply({ id: initId, kind: 'result', method: 'init', result: { backend: 'wasm', timings: [], modelBytes: 10, person: EMPTY_PERSON, unavailable } });
 
     expect((await embed).map((row) => row[0])).toEqual([1, 2]);
-    expect((await init).backend).toBe('wasm');
+    expect(await init).toMatchObject({ backend: 'wasm', unavailable });
     expect(progress).toEqual([5]);
   });
 

@@ -5,6 +5,8 @@ export type EngineErrorCode =
   | 'MODEL_LOAD_FAILED'
   | 'INTEGRITY_FAILED'
   | 'NOT_READY'
+  /** The call needs a model that failed to load this session (see `EngineInitResult.unavailable`). */
+  | 'MODEL_UNAVAILABLE'
   | 'STORAGE_FAILED'
   | 'INTERNAL';
 

@@ -37,6 +37,16 @@ export interface EngineInitOptions {
   readonly backend: BackendPreference;
 }
 
+/** The two models `init` loads: the sentence encoder and the GNN that recommends. */
+export type ModelName = 'encoder' | 'recommender';
+
+/** A model that `init` could not load; what needs it rejects with MODEL_UNAVAILABLE. */
+export interface UnavailableModel {
+  readonly model: ModelName;
+  /** INTEGRITY_FAILED (a file does not match its manifest) or MODEL_LOAD_FAILED, with a message naming the model and the file. */
+  readonly error: SerializedError;
+}
+
 export interface EngineInitResult {
   /** The backend that actually runs, which may differ from the one asked for. */
   readonly backend: BackendName;
@@ -47,6 +57,13 @@ export interface EngineInitResult {
   readonly modelBytes: number;
   /** The person's state as restored from this device's storage (empty for a new person). */
   readonly person: PersonState;
+  /**
+   * The models whose files failed to load or verify; empty when all is well. Without the
+   * recommender, `recommend` rejects with MODEL_UNAVAILABLE and everything else works. Without the
+   * encoder, `embed`, `search` and `recommend` reject with MODEL_UNAVAILABLE (the recommender needs
+   * the goals' embedding); the catalog, the stored person and the writes still work.
+   */
+  readonly unavailable: readonly UnavailableModel[];
 }
 
 /** A failure as it crosses the worker boundary: a stable code and a message for people. */
@@ -167,7 +184,9 @@ export interface EngineApi {
    * Loads the models, encodes the catalog and restores the person from this device's storage,
    * including every `setProfile` and `recordEvent` made before or while it runs. Storage that
    * cannot be read does not fail it: the person starts empty, and `storedPerson` and the writes
-   * report STORAGE_FAILED.
+   * report STORAGE_FAILED. Nor does a model whose files fail (tampered, truncated, missing): that
+   * model is left out and named in `unavailable`. It fails when no backend can run
+   * (BACKEND_UNAVAILABLE) or on an unexpected error.
    */
   init(options: EngineInitOptions, onProgress?: (progress: LoadProgress) => void): Promise<EngineInitResult>;
   /** The product catalog (available before `init` finishes). */
@@ -177,9 +196,9 @@ export interface EngineApi {
    * `init` finishes), so that a returning person is recognised at once.
    */
   storedPerson(): Promise<PersonState>;
-  /** One L2-normalised 512-d row per text, in order. */
+  /** One L2-normalised 512-d row per text, in order; MODEL_UNAVAILABLE without the encoder. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
-  /** Products whose text is closest in meaning to `query` (1–300 characters), at most `limit`. */
+  /** Products whose text is closest in meaning to `query` (1–300 characters), at most `limit`; MODEL_UNAVAILABLE without the encoder. */
   search(query: string, limit: number): Promise<SearchResult>;
   /**
    * Sets and stores the person's profile (their goals are encoded here). Works at any time, also
@@ -193,7 +212,7 @@ export interface EngineApi {
    * INVALID_INPUT for an unknown product or kind, STORAGE_FAILED when it cannot be stored.
    */
   recordEvent(event: ProductEventInput): Promise<PersonState>;
-  /** The For-you list; NOT_READY until a profile is set. */
+  /** The For-you list; NOT_READY until a profile is set, MODEL_UNAVAILABLE when either model is unavailable. */
   recommend(options: RecommendOptions): Promise<Recommendations>;
   dispose(): Promise<void>;
 }

@@ -7,10 +7,14 @@ import type {
   PersonState,
   SerializedError,
   StageTiming,
+  UnavailableModel,
 } from '../protocol/engine-api';
 import { EngineCallError, toSerializedError } from '../protocol/engine-call-error';
 
-/** idle: nothing asked yet; loading: models downloading, catalog encoding; ready: every call works; error: see `error`. */
+/**
+ * idle: nothing asked yet; loading: models downloading, catalog encoding; ready: every call works
+ * except those that need a model named in `unavailable`; error: nothing loaded, see `error`.
+ */
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface EngineState {
@@ -31,6 +35,11 @@ export interface EngineState {
   readonly timings: readonly StageTiming[];
   readonly modelBytes: number;
   readonly error: SerializedError | null;
+  /**
+   * While ready: the models left out because their files failed (tampered, truncated, missing),
+   * each with why; the app works without them where it can. Empty otherwise.
+   */
+  readonly unavailable: readonly UnavailableModel[];
   /**
    * Increases each time the engine becomes ready (a backend change reloads it), so that stores
    * holding engine results know when to take the restored person again and refresh.
@@ -76,6 +85,7 @@ export function createEngineStore(engine: EngineApi, initialPreference: BackendP
     timings: [],
     modelBytes: 0,
     error: null,
+    unavailable: [],
     session: 0,
     restoredPerson: null,
 
@@ -90,6 +100,7 @@ export function createEngineStore(engine: EngineApi, initialPreference: BackendP
         fallbackReason: null,
         timings: [],
         error: null,
+        unavailable: [],
       });
       try {
         const result = await engine.init({ backend: preference }, (progress) => {
@@ -105,6 +116,7 @@ export function createEngineStore(engine: EngineApi, initialPreference: BackendP
           fallbackReason: result.fallbackReason ?? null,
           timings: result.timings,
           modelBytes: result.modelBytes,
+          unavailable: result.unavailable,
           restoredPerson: result.person,
           session: get().session + 1,
         });
@@ -116,7 +128,7 @@ export function createEngineStore(engine: EngineApi, initialPreference: BackendP
 
     reportFailure(error) {
       if (error instanceof EngineCallError && error.code === 'WORKER_FAILED') {
-        set({ status: 'error', backend: null, error: error.toSerialized() });
+        set({ status: 'error', backend: null, error: error.toSerialized(), unavailable: [] });
       }
     },
   }));

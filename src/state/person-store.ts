@@ -232,7 +232,9 @@ export function createPersonStore(engine: EngineApi, engineStore: EngineStore): 
     } catch (error) {
       const serialized = failed(error);
       if (!isLatest()) return;
-      store.setState({ recommendationsStatus: 'error', recommendationsError: serialized, refreshing: false });
+      // Without its model nothing is recommended, so a list from an earlier load is not shown either.
+      const stale = serialized.code === 'MODEL_UNAVAILABLE' ? { recommendations: null } : {};
+      store.setState({ ...stale, recommendationsStatus: 'error', recommendationsError: serialized, refreshing: false });
     }
   }
 

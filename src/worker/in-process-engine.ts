@@ -7,9 +7,9 @@ import { searchCatalog, validatedQuery } from '../engine/rank/catalog-search';
 import { goalClauses } from '../engine/rank/goal-match';
 import { summarisePerson } from '../engine/rank/person-log';
 import { createPersonRecommender, type PersonProfile, type PersonRecommender } from '../engine/rank/person-recommender';
-import type { EngineApi, PersonState, ProfileInput, RecordedEvent } from '../protocol/engine-api';
+import type { EngineApi, ModelName, PersonState, ProfileInput, RecordedEvent } from '../protocol/engine-api';
 import type { PersonPersistence } from '../storage/person-persistence';
-import { loadEngine, type LoadedEngine } from './load-engine';
+import { loadEngine, type LoadedEngine, type LoadedText } from './load-engine';
 import { validatedEvent, validatedProfile } from './person-input';
 import { storageCall } from './storage-call';
 
@@ -28,7 +28,13 @@ export interface InProcessEngineOptions {
 /** What `init` sets up; replaced as a whole by the next `init`. */
 interface Ready {
   readonly loaded: LoadedEngine;
+  /** The For-you model and the encoder that embeds the person's goals for it; absent when either model is unavailable. */
+  readonly forYou: ForYou | undefined;
+}
+
+interface ForYou {
   readonly recommender: PersonRecommender;
+  readonly text: LoadedText;
 }
 
 /** The engine's one copy of the person: what is stored, plus every write since it was read. */
@@ -41,11 +47,27 @@ function personState(person: Person): PersonState {
   return { profile: person.profile, ...summarisePerson(person.events), eventCount: person.events.length };
 }
 
+function releaseModels(loaded: LoadedEngine, forYou: ForYou | undefined): void {
+  forYou?.recommender.dispose();
+  if (loaded.recommender) releaseGnnItemTensors(loaded.recommender.gnn.model);
+  loaded.text?.encoder.dispose();
+}
+
+/** The profile as the recommender takes it: the goals text embedded whole and clause by clause. */
+async function embedProfile(text: LoadedText, profile: ProfileInput): Promise<PersonProfile> {
+  const clauses = goalClauses(profile.goalsText);
+  const [goalsEmbedding, ...clauseEmbeddings] = await text.encoder.embed([profile.goalsText, ...clauses]);
+  if (!goalsEmbedding) throw new EngineError('INTERNAL', 'The encoder returned no embedding for the goals text.');
+  return { riskLevel: profile.riskLevel, horizonYears: profile.horizonYears, age: profile.age, goalsEmbedding, clauseEmbeddings };
+}
+
 /**
  * The engine running in the current thread: Node tools and tests use it directly, the worker wraps
  * it. The person's profile and events can be written at any time, also while the models load:
  * writes need no model, so they are checked and stored at once, kept in memory, and `init` takes
- * whatever was written before it finished into the recommender.
+ * whatever was written before it finished into the recommender. A model that `init` could not load
+ * stops only the calls that need it (MODEL_UNAVAILABLE, with the model's reason); the writes are
+ * still stored.
  */
 export function createInProcessEngine(options: InProcessEngineOptions): EngineApi {
   const { catalog, persistence } = options;
@@ -68,50 +90,54 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
 
   function release(): void {
     if (!ready) return;
-    ready.recommender.dispose();
-    releaseGnnItemTensors(ready.loaded.gnn.model);
-    ready.loaded.encoder.dispose();
+    releaseModels(ready.loaded, ready.forYou);
     ready = undefined;
   }
 
-  /** The profile as the recommender takes it: the goals text embedded whole and clause by clause. */
-  async function embedProfile(loaded: LoadedEngine, profile: ProfileInput): Promise<PersonProfile> {
-    const clauses = goalClauses(profile.goalsText);
-    const [goalsEmbedding, ...clauseEmbeddings] = await loaded.encoder.embed([profile.goalsText, ...clauses]);
-    if (!goalsEmbedding) throw new EngineError('INTERNAL', 'The encoder returned no embedding for the goals text.');
-    return { riskLevel: profile.riskLevel, horizonYears: profile.horizonYears, age: profile.age, goalsEmbedding, clauseEmbeddings };
+  /** MODEL_UNAVAILABLE for `feature`, followed by why each model it `needs` that failed is unavailable. */
+  function unavailableError(feature: string, needs: readonly ModelName[]): EngineError {
+    const reasons = current().loaded.unavailable.filter((entry) => needs.includes(entry.model)).map((entry) => entry.error.message);
+    return new EngineError('MODEL_UNAVAILABLE', [feature, ...reasons].join(' '));
+  }
+
+  /** The encoder and the catalog's embeddings, or MODEL_UNAVAILABLE for `feature`. */
+  function loadedText(feature: string): LoadedText {
+    const { text } = current().loaded;
+    if (!text) throw unavailableError(feature, ['encoder']);
+    return text;
   }
 
   return {
     async init(init, onProgress) {
       release();
       const loaded = await loadEngine(options, init.backend, onProgress ?? (() => undefined));
-      const recommender = createPersonRecommender(loaded.gnn.model, catalog.products, loaded.rowOf, loaded.goalPhrases);
+      const { text, recommender: model } = loaded;
+      const forYou = text && model && { recommender: createPersonRecommender(model.gnn.model, catalog.products, model.rowOf, text.goalPhrases), text };
       let restored: Person;
       try {
         // Unreadable storage leaves the engine usable with an empty person; `storedPerson` and
         // the writes report the failure.
         restored = await loadedPerson().catch(() => ({ profile: null, events: [] }));
-        // A profile saved while its predecessor was being embedded is embedded in turn, so the
-        // recommender ends with the latest one.
-        let embedded: ProfileInput | null = null;
-        while (restored.profile !== null && restored.profile !== embedded) {
-          const profile: ProfileInput = restored.profile;
-          recommender.setProfile(await embedProfile(loaded, profile));
-          embedded = profile;
+        if (forYou) {
+          // A profile saved while its predecessor was being embedded is embedded in turn, so the
+          // recommender ends with the latest one.
+          let embedded: ProfileInput | null = null;
+          while (restored.profile !== null && restored.profile !== embedded) {
+            const profile: ProfileInput = restored.profile;
+            forYou.recommender.setProfile(await embedProfile(forYou.text, profile));
+            embedded = profile;
+          }
+          // No await from here to `ready`: every write made so far is in `restored`, and every
+          // later one sees `ready` and updates the recommender itself.
+          forYou.recommender.replay(restored.events);
         }
-        // No await from here to `ready`: every write made so far is in `restored`, and every
-        // later one sees `ready` and updates the recommender itself.
-        recommender.replay(restored.events);
       } catch (error) {
-        recommender.dispose();
-        releaseGnnItemTensors(loaded.gnn.model);
-        loaded.encoder.dispose();
+        releaseModels(loaded, forYou);
         throw error;
       }
-      ready = { loaded, recommender };
-      const { encoder, modelBytes, timings } = loaded;
-      return { backend: encoder.backend, fallbackReason: encoder.fallbackReason, timings, modelBytes, person: personState(restored) };
+      ready = { loaded, forYou };
+      const { backend, modelBytes, timings, unavailable } = loaded;
+      return { backend: backend.name, fallbackReason: backend.fallbackReason, timings, modelBytes, person: personState(restored), unavailable };
     },
 
     catalog() {
@@ -123,16 +149,16 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
       return personState(await loadedPerson());
     },
 
-    embed(texts) {
-      return current().loaded.encoder.embed(texts);
+    async embed(texts) {
+      return loadedText('Text embedding is unavailable.').encoder.embed(texts);
     },
 
     async search(query, limit) {
-      const text = validatedQuery(query);
-      const { loaded } = current();
-      const [row] = await loaded.encoder.embed([text]);
+      const valid = validatedQuery(query);
+      const text = loadedText('Search is unavailable.');
+      const [row] = await text.encoder.embed([valid]);
       if (!row) throw new EngineError('INTERNAL', 'The encoder returned no embedding for the search.');
-      const { hits, weak } = searchCatalog(row, loaded.productRows, limit);
+      const { hits, weak } = searchCatalog(row, text.productRows, limit);
       return { hits: hits.map((hit) => ({ productId: catalog.products[hit.index]?.id ?? '', similarity: hit.similarity })), weak };
     },
 
@@ -142,12 +168,14 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
       await storageCall('save your profile', () => persistence.saveProfile(profile));
       saved.profile = profile;
       const state = ready;
-      // Before the models are ready, `init` embeds the profile it finds in `saved`.
-      if (state) {
+      // Before the models are ready, `init` embeds the profile it finds in `saved`; without the
+      // For-you model there is nothing to embed it for, and storing it was the whole job.
+      if (state?.forYou) {
+        const { forYou } = state;
         try {
-          const embedded = await embedProfile(state.loaded, profile);
+          const embedded = await embedProfile(forYou.text, profile);
           // A later profile, or a re-init (which embeds the latest profile itself), supersedes this one.
-          if (ready === state && saved.profile === profile) state.recommender.setProfile(embedded);
+          if (ready === state && saved.profile === profile) forYou.recommender.setProfile(embedded);
         } catch (error) {
           // A re-init closed the encoder under the embedding; the new init has the profile.
           if (ready === state) throw error;
@@ -162,12 +190,14 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
       await storageCall('save what you did', () => persistence.appendEvent(event));
       saved.events.push(event);
       // Before the models are ready, `init` replays the events it finds in `saved`.
-      ready?.recommender.replay(saved.events);
+      ready?.forYou?.recommender.replay(saved.events);
       return personState(saved);
     },
 
-    recommend(recommendOptions) {
-      return current().recommender.recommend(recommendOptions);
+    async recommend(recommendOptions) {
+      const { forYou } = current();
+      if (!forYou) throw unavailableError('Recommendations are unavailable.', ['encoder', 'recommender']);
+      return forYou.recommender.recommend(recommendOptions);
     },
 
     dispose() {

@@ -17,6 +17,7 @@ import type {
   RecommendOptions,
   Recommendations,
   SearchResult,
+  UnavailableModel,
 } from '../../src/protocol/engine-api';
 import { EngineCallError } from '../../src/protocol/engine-call-error';
 import { EMPTY_PERSON } from '../../src/state/person-events';
@@ -86,6 +87,14 @@ export class FakeEngine implements EngineApi {
   /** The next call of this method fails with this error. */
   failNext: { method: keyof EngineApi; error: EngineCallError } | null = null;
   searchResult: SearchResult = { hits: [{ productId: 'sav-1', similarity: 0.8 }], weak: false };
+  /** The models init() reports as unavailable; recommend() then rejects with MODEL_UNAVAILABLE, and search() too without the encoder. */
+  unavailable: UnavailableModel[] = [];
+
+  /** MODEL_UNAVAILABLE, as the real engine says it, when a model that `needs` names is unavailable. */
+  private failIfUnavailable(feature: string, needs: readonly UnavailableModel['model'][]): void {
+    const missing = this.unavailable.filter((entry) => needs.includes(entry.model));
+    if (missing.length > 0) throw new EngineCallError({ code: 'MODEL_UNAVAILABLE', message: [feature, ...missing.map((entry) => entry.error.message)].join(' ') });
+  }
 
   private maybeFail(method: keyof EngineApi): void {
     if (this.failNext?.method !== method) return;
@@ -100,7 +109,7 @@ export class FakeEngine implements EngineApi {
     await this.initGate.promise;
     this.maybeFail('init');
     this.initialised = true;
-    return { backend: 'wasm', timings: [{ stage: 'download', ms: 3 }], modelBytes: 10, person: this.person };
+    return { backend: 'wasm', timings: [{ stage: 'download', ms: 3 }], modelBytes: 10, person: this.person, unavailable: this.unavailable };
   }
 
   async storedPerson(): Promise<PersonState> {
@@ -124,6 +133,7 @@ export class FakeEngine implements EngineApi {
     this.searchCalls.push(query);
     await Promise.resolve();
     this.maybeFail('search');
+    this.failIfUnavailable('Search is unavailable.', ['encoder']);
     return this.searchResult;
   }
 
@@ -152,6 +162,7 @@ export class FakeEngine implements EngineApi {
     if (this.recommendGate) await this.recommendGate.promise;
     this.maybeFail('recommend');
     if (!this.initialised) throw new EngineCallError({ code: 'NOT_READY', message: 'still loading' });
+    this.failIfUnavailable('Recommendations are unavailable.', ['encoder', 'recommender']);
     if (!this.person.profile) throw new EngineCallError({ code: 'NOT_READY', message: 'no profile' });
     return {
       // The first item's score tells the test how many events this answer had seen.

@@ -83,13 +83,13 @@ export async function readVerifiedModel(
     if (bytes.byteLength !== entry.bytes) {
       throw new EngineError(
         'INTEGRITY_FAILED',
-        `${dir}/${entry.path} is ${bytes.byteLength} bytes but the manifest says ${entry.bytes}: the file is truncated or altered. Reload; if it persists, rebuild the models.`,
+        `${dir}/${entry.path} is ${bytes.byteLength} bytes but the manifest says ${entry.bytes}: the file is truncated or altered, so it is not used. Reload; if it persists, rebuild the models (npm run models).`,
       );
     }
     if ((await sha256Hex(bytes)) !== entry.sha256) {
       throw new EngineError(
         'INTEGRITY_FAILED',
-        `${dir}/${entry.path} does not match its SHA-256 in the manifest: the file was altered. It will not be used.`,
+        `${dir}/${entry.path} does not match its SHA-256 in the manifest: the file was altered, so it is not used. Reload; if it persists, rebuild the models (npm run models).`,
       );
     }
     doneBytes += entry.bytes;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { readVerifiedModel, sha256Hex } from '../assets/manifest';
 import type { AssetSource } from '../assets/types';
-import { activateBackend, type BackendName, type BackendPreference, type WasmPaths } from '../backend';
+import { activateBackend, type ActiveBackend, type BackendName, type BackendPreference, type WasmPaths } from '../backend';
 import { EngineError } from '../errors';
 import { DEFAULT_BATCH_LIMITS, padBatch, planBatches, type BatchLimits } from './batching';
 import { parseEncoderModelFile, type EncoderConfig } from './model-format';
@@ -137,7 +137,24 @@ class TfjsEncoder implements Encoder {
  * requested backend (`auto`: WebGPU, else WASM, else CPU) and warms it up.
  */
 export async function createEncoder(options: EncoderOptions): Promise<Encoder> {
-  const timings: StageTiming[] = [];
+  options.onProgress?.({ stage: 'backend', loadedBytes: 0, totalBytes: 0 });
+  const started = performance.now();
+  const active = await activateBackend(options.backend ?? 'auto', options.wasmPaths);
+  return loadEncoder(active, options, [{ stage: 'backend', ms: Math.round(performance.now() - started) }]);
+}
+
+/**
+ * The part of `createEncoder` after the backend has started: download and verify, tokenizer,
+ * warmup. Separate so that the app can tell a backend that cannot run (nothing works) from model
+ * files that fail (INTEGRITY_FAILED, MODEL_LOAD_FAILED: only what needs the encoder stops).
+ * `earlierTimings` come first in the encoder's `timings`.
+ */
+export async function loadEncoder(
+  active: ActiveBackend,
+  options: Omit<EncoderOptions, 'backend' | 'wasmPaths'>,
+  earlierTimings: readonly StageTiming[] = [],
+): Promise<Encoder> {
+  const timings: StageTiming[] = [...earlierTimings];
   const report = options.onProgress ?? (() => undefined);
   const timed = async <T>(stage: EncoderLoadStage, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -146,8 +163,6 @@ export async function createEncoder(options: EncoderOptions): Promise<Encoder> {
     return result;
   };
 
-  report({ stage: 'backend', loadedBytes: 0, totalBytes: 0 });
-  const active = await timed('backend', () => activateBackend(options.backend ?? 'auto', options.wasmPaths));
   const { manifest, files } = await timed('download', () =>
     readVerifiedModel(options.assets, MODEL_DIR, (p) => report({ stage: 'download', loadedBytes: p.loadedBytes, totalBytes: p.totalBytes, file: p.file })),
   );

@@ -11,6 +11,8 @@ const ADVICE: Readonly<Record<SerializedError['code'], string>> = {
     'This browser cannot run the chosen compute backend. Choose "Automatic" or "WASM" under "Compute backend" on the Model page.',
   WORKER_FAILED: 'The background engine stopped. Reload the page; what you saved on this device is kept.',
   NOT_READY: 'Wait until the model has finished loading (see the status at the top), then try again.',
+  MODEL_UNAVAILABLE:
+    'Everything that does not need this model keeps working. To load it again, press "Try again" under the model status at the top, or reload the page.',
   INVALID_INPUT: 'Change what you entered and try again.',
   STORAGE_FAILED: 'Let this site store data: leave private browsing or free some disk space, then reload the page.',
   INTERNAL: 'Something unexpected went wrong. Try again, or reload the page.',

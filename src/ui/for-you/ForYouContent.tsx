@@ -127,7 +127,11 @@ export function ForYouContent({
     <>
       <ForYouStatus message={message} showProgress={showProgress} />
       {/* Without a list, a model that failed to load is explained above; a failed call is shown here. */}
-      {profile && status === 'error' && error && (view || engineStatus !== 'error') && (
+      {profile && status === 'error' && error?.code === 'MODEL_UNAVAILABLE' && (
+        // No retry here: the same call would fail again; the header's notice reloads the models.
+        <EngineErrorNotice title="Suggestions are unavailable." error={error} testId="recommendations-unavailable" />
+      )}
+      {profile && status === 'error' && error && error.code !== 'MODEL_UNAVAILABLE' && (view || engineStatus !== 'error') && (
         <EngineErrorNotice
           title={
             view

@@ -5,10 +5,11 @@ import { EngineErrorNotice } from '../common/EngineErrorNotice';
 import { CatalogProgressBar } from '../model/CatalogProgressBar';
 import { LoadProgressBar } from '../model/LoadProgressBar';
 import { useEngine } from '../store-context';
+import { UnavailableModelNotices } from './UnavailableModelNotices';
 
-/** The compact model status in the header of every page: state, backend, both progress bars, failures. */
+/** The compact model status in the header of every page: state, backend, both progress bars, failures, models left out. */
 export function EngineStatus() {
-  const { status, preference, progress, catalogEncoding, backend, error, start } = useEngine(
+  const { status, preference, progress, catalogEncoding, backend, error, unavailable, start } = useEngine(
     useShallow((state) => ({
       status: state.status,
       preference: state.preference,
@@ -16,6 +17,7 @@ export function EngineStatus() {
       catalogEncoding: state.catalogEncoding,
       backend: state.backend,
       error: state.error,
+      unavailable: state.unavailable,
       start: state.start,
     })),
   );
@@ -41,6 +43,14 @@ export function EngineStatus() {
         <LoadProgressBar progress={progress} done={status === 'ready'} testId="load-progress" />
         <CatalogProgressBar encoding={catalogEncoding} status={status} testId="catalog-progress" />
       </div>
+      {status === 'ready' && (
+        <UnavailableModelNotices
+          unavailable={unavailable}
+          onRetry={() => {
+            void start(preference);
+          }}
+        />
+      )}
       {status === 'error' && error && (
         <EngineErrorNotice
           title="The model could not be loaded."

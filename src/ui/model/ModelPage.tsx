@@ -7,6 +7,7 @@ import { useEngine } from '../store-context';
 import { BackendChooser } from './BackendChooser';
 import { CatalogProgressBar } from './CatalogProgressBar';
 import { LoadProgressBar } from './LoadProgressBar';
+import { ModelAvailability } from './ModelAvailability';
 import { StageTimings } from './StageTimings';
 
 const STATUS_TEXT = {
@@ -16,9 +17,11 @@ const STATUS_TEXT = {
   error: 'Could not be loaded: see the message at the top of the page.',
 } as const;
 
-/** Everything about the on-device model: progress, backend and why, stage timings, backend choice. */
+const PARTLY_READY = 'Ready, without a model whose files failed: see "Models" below. Everything that does not need it works.';
+
+/** Everything about the on-device model: progress, backend and why, each model in use or why not, stage timings, backend choice. */
 export function ModelPage() {
-  const { status, preference, progress, catalogEncoding, backend, fallbackReason, timings, modelBytes, start } = useEngine(
+  const { status, preference, progress, catalogEncoding, backend, fallbackReason, timings, modelBytes, unavailable, start } = useEngine(
     useShallow((state) => ({
       status: state.status,
       preference: state.preference,
@@ -28,6 +31,7 @@ export function ModelPage() {
       fallbackReason: state.fallbackReason,
       timings: state.timings,
       modelBytes: state.modelBytes,
+      unavailable: state.unavailable,
       start: state.start,
     })),
   );
@@ -50,7 +54,7 @@ export function ModelPage() {
         <dl className="facts">
           <div>
             <dt>Status</dt>
-            <dd>{STATUS_TEXT[status]}</dd>
+            <dd data-testid="model-page-status">{status === 'ready' && unavailable.length > 0 ? PARTLY_READY : STATUS_TEXT[status]}</dd>
           </div>
           <div>
             <dt>Compute backend</dt>
@@ -71,6 +75,11 @@ export function ModelPage() {
         </dl>
         <LoadProgressBar progress={progress} done={status === 'ready'} />
         <CatalogProgressBar encoding={catalogEncoding} status={status} />
+      </section>
+
+      <section className="panel" aria-labelledby="model-models-heading">
+        <h2 id="model-models-heading">Models</h2>
+        <ModelAvailability status={status} unavailable={unavailable} />
       </section>
 
       <section className="panel" aria-labelledby="model-timings-heading">
