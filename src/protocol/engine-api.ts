@@ -2,9 +2,10 @@ import type { BackendName, BackendPreference } from '../engine/backend/types';
 import type { Catalog, GoalTag, Product, ProductCategory, RiskLevel } from '../engine/catalog';
 import type { EncoderLoadStage } from '../engine/encoder';
 import type { EngineErrorCode } from '../engine/errors';
+import type { Recommendation, RecommendOptions } from '../engine/rank/person-recommender';
 import type { RecommendationReason } from '../engine/rank/recommendation-reasons';
 
-export type { BackendName, BackendPreference, Catalog, GoalTag, Product, ProductCategory, RecommendationReason, RiskLevel };
+export type { BackendName, BackendPreference, Catalog, GoalTag, Product, ProductCategory, Recommendation, RecommendationReason, RecommendOptions, RiskLevel };
 
 /**
  * The stages of getting the engine ready, in order: the encoder's (backend, download, tokenizer,
@@ -72,6 +73,10 @@ export interface SerializedError {
   readonly message: string;
 }
 
+/** The ages the engine takes (`ProfileInput.age`), in years. */
+export const AGE_MIN = 18;
+export const AGE_MAX = 120;
+
 /** The longest goals text (`ProfileInput.goalsText`) the engine takes, in characters. */
 export const MAX_GOALS_TEXT_LENGTH = 500;
 
@@ -129,21 +134,6 @@ export interface PersonState {
   readonly eventCount: number;
 }
 
-export interface RecommendOptions {
-  /** How many products to return, 1–50. */
-  readonly limit: number;
-  /** 0: pure relevance; towards 1, less alike products (MMR with λ = 1 − diversity). */
-  readonly diversity: number;
-  /** Also return, as a separate list, the best products above the person's risk level. */
-  readonly includeAboveRisk: boolean;
-}
-
-export interface Recommendation {
-  readonly productId: string;
-  readonly score: number;
-  /** At least one reason; the strongest first. */
-  readonly reasons: readonly RecommendationReason[];
-}
 
 /** A 2-D projection of the products' model representations, with the person placed in it. */
 export interface EmbeddingMap {

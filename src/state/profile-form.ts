@@ -1,5 +1,5 @@
 /** The profile form's draft and its validation into a ProfileInput: pure, so it is tested without a page. */
-import { MAX_GOALS_TEXT_LENGTH, type ProfileInput } from '../protocol/engine-api';
+import { AGE_MAX, AGE_MIN, MAX_GOALS_TEXT_LENGTH, type ProfileInput } from '../protocol/engine-api';
 import {
   horizonYearsFromAnswers,
   questionText,
@@ -10,9 +10,6 @@ import {
   type RiskQuestionId,
   type RiskScore,
 } from './risk-questionnaire';
-
-export const AGE_MIN = 18;
-export const AGE_MAX = 120;
 
 /** What the form holds while it is being filled in: text fields as typed. */
 export interface ProfileDraft {

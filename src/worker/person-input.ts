@@ -5,7 +5,7 @@
  */
 import { RISK_LEVELS, type RiskLevel } from '../engine/catalog';
 import { EngineError } from '../engine/errors';
-import { MAX_GOALS_TEXT_LENGTH, PRODUCT_EVENT_KINDS, type ProductEventInput, type ProductEventKind, type ProfileInput } from '../protocol/engine-api';
+import { AGE_MAX, AGE_MIN, MAX_GOALS_TEXT_LENGTH, PRODUCT_EVENT_KINDS, type ProductEventInput, type ProductEventKind, type ProfileInput } from '../protocol/engine-api';
 
 function invalid(message: string): EngineError {
   return new EngineError('INVALID_INPUT', message);
@@ -25,7 +25,7 @@ export function validatedProfile(input: unknown): ProfileInput {
   const { riskLevel, horizonYears, age, goalsText, answers } = profile;
   if (!isRiskLevel(riskLevel)) throw invalid('The risk level must be one of R1 to R5 (1–5).');
   if (!numberIn(horizonYears, 0, 50)) throw invalid('The time horizon must be between 0 and 50 years.');
-  if (!numberIn(age, 18, 120)) throw invalid('The age must be between 18 and 120.');
+  if (!numberIn(age, AGE_MIN, AGE_MAX)) throw invalid(`The age must be between ${AGE_MIN} and ${AGE_MAX}.`);
   if (typeof goalsText !== 'string' || goalsText.trim() === '') throw invalid('Describe your goals in a few words.');
   if (goalsText.length > MAX_GOALS_TEXT_LENGTH) throw invalid(`Describe your goals in at most ${MAX_GOALS_TEXT_LENGTH} characters.`);
   if (typeof answers !== 'object' || answers === null || Object.values(answers).some((answer) => typeof answer !== 'string')) {

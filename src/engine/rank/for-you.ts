@@ -21,12 +21,25 @@ export interface ForYouOptions {
   readonly excluded?: ReadonlySet<number>;
 }
 
-export interface ForYouPick {
+/** The score's evidence from `explainScore`: the strongest product acted on and the profile's share. */
+export interface ScoreEvidence {
+  /** The product the person acted on with the largest positive share of this score, if any. */
+  readonly because?: { readonly item: number; readonly share: number };
+  readonly profileShare: number;
+}
+
+export interface ForYouPick extends ScoreEvidence {
   /** The model row of the product. */
   readonly item: number;
   readonly score: number;
-  /** The product the person acted on with the largest positive share of this score, if any. */
-  readonly because?: { readonly item: number; readonly share: number };
+}
+
+/** The evidence for `item`'s score (one `explainScore`): its strongest positive product share and the profile's share. */
+export function scoreEvidence(model: GnnItemSide, history: UserHistory, item: number): ScoreEvidence {
+  const { contributions } = explainScore(model, history, item);
+  const profileShare = contributions.find((c) => c.source.kind === 'profile')?.share ?? 0;
+  const strongest = contributions.find((c) => c.source.kind === 'item' && c.share > 0);
+  return strongest?.source.kind === 'item' ? { because: { item: strongest.source.item, share: strongest.share }, profileShare } : { profileShare };
 }
 
 /** Cosine similarity of two rows of the products' final GNN representations. */
@@ -94,9 +107,5 @@ export function pickForYou(
     remaining.delete(best);
     if (diversity > 0) for (const item of remaining) redundancy[item] = Math.max(redundancy[item] ?? 0, similarity(model, item, best, norms));
   }
-  return picked.map((item) => {
-    const evidence = explainScore(model, history, item).contributions.find((c) => c.source.kind === 'item' && c.share > 0);
-    const pick = { item, score: scores[item] ?? 0 };
-    return evidence?.source.kind === 'item' ? { ...pick, because: { item: evidence.source.item, share: evidence.share } } : pick;
-  });
+  return picked.map((item) => ({ item, score: scores[item] ?? 0, ...scoreEvidence(model, history, item) }));
 }

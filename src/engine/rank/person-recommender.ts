@@ -9,10 +9,10 @@ import { EngineError } from '../errors';
 import type { GnnItemSide } from '../gnn/model';
 import { createGnnTfjsSession, type GnnTfjsSession } from '../gnn/session-tfjs';
 import { principalPlane, projectOntoPlane } from './embedding-map';
-import { pickForYou } from './for-you';
+import { pickForYou, scoreEvidence, type ScoreEvidence } from './for-you';
 import { matchGoals } from './goal-match';
 import { historyOf, modelEvents, strongestContact, summarisePerson, type PersonEvent } from './person-log';
-import { reasonsFor, scoreEvidence, type ProductFacts, type ReasonContext, type RecommendationReason, type ScoreEvidence } from './recommendation-reasons';
+import { reasonsFor, type ProductFacts, type ReasonContext, type RecommendationReason } from './recommendation-reasons';
 import type { SideEvent, UserProfile } from './recommender';
 
 /** What the recommender needs to know about the person, their goals text already embedded. */
@@ -27,14 +27,18 @@ export interface PersonProfile {
 }
 
 export interface RecommendOptions {
+  /** How many products to return, 1–50. */
   readonly limit: number;
+  /** 0: pure relevance; towards 1, less alike products (MMR with λ = 1 − diversity). */
   readonly diversity: number;
+  /** Also return, as a separate list, the best products above the person's risk level. */
   readonly includeAboveRisk: boolean;
 }
 
 export interface Recommendation {
   readonly productId: string;
   readonly score: number;
+  /** At least one reason; the strongest first. */
   readonly reasons: readonly RecommendationReason[];
 }
 
@@ -153,10 +157,7 @@ export function createPersonRecommender(
         reasons: reasonsFor(context, item, evidence),
       });
       const picks = pickForYou(model, history, scores, itemRisk, { limit: options.limit, maxRisk: profile.riskLevel, diversity: options.diversity, excluded });
-      const items = picks.map((pick) => {
-        const { profileShare } = scoreEvidence(model, history, pick.item);
-        return recommendation(pick.item, pick.score, pick.because ? { because: pick.because, profileShare } : { profileShare });
-      });
+      const items = picks.map((pick) => recommendation(pick.item, pick.score, pick));
       let aboveRisk: Recommendation[] = [];
       if (options.includeAboveRisk) {
         const candidates = [...itemRisk.keys()].filter((item) => (itemRisk[item] ?? 0) > profile.riskLevel && !excluded.has(item));

@@ -4,9 +4,8 @@
  * serves, their profile's share of the score, and always how its risk compares with theirs.
  */
 import type { GoalTag, RiskLevel } from '../catalog';
-import { explainScore } from '../gnn/explain';
-import type { GnnItemSide, UserHistory } from '../gnn/model';
 import type { EvidenceKind } from './person-log';
+import type { ScoreEvidence } from './for-you';
 
 /** One reason; a list of them is ordered strongest (most specific to the person) first. */
 export type RecommendationReason =
@@ -35,20 +34,6 @@ export interface ReasonContext {
   /** The goal tags the person's goals text names, with their similarity. */
   readonly goals: ReadonlyMap<GoalTag, number>;
   readonly personRisk: RiskLevel;
-}
-
-/** The score's evidence from `explainScore`: the strongest product acted on (as `pickForYou` chooses it) and the profile's share. */
-export interface ScoreEvidence {
-  readonly because?: { readonly item: number; readonly share: number };
-  readonly profileShare: number;
-}
-
-/** The evidence for `item`'s score; `because` is the product with the largest positive share, as in `pickForYou`. */
-export function scoreEvidence(model: GnnItemSide, history: UserHistory, item: number): ScoreEvidence {
-  const { contributions } = explainScore(model, history, item);
-  const profileShare = contributions.find((c) => c.source.kind === 'profile')?.share ?? 0;
-  const strongest = contributions.find((c) => c.source.kind === 'item' && c.share > 0);
-  return strongest?.source.kind === 'item' ? { because: { item: strongest.source.item, share: strongest.share }, profileShare } : { profileShare };
 }
 
 /**

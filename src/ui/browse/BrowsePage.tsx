@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { categoriesOf, filterAndSort } from '../../state/catalog-filter';
 import { CatalogNotice } from '../common/CatalogNotice';
-import { EngineErrorNotice } from '../common/EngineErrorNotice';
+import { CatalogLoadError } from '../common/CatalogLoadError';
 import { PageHeading } from '../common/PageHeading';
 import { useCatalog } from '../store-context';
 import { CatalogFilters } from './CatalogFilters';
@@ -10,14 +10,13 @@ import { SearchPanel } from './SearchPanel';
 
 /** The catalog by category with filters and sorting, and the on-device search. Needs no model. */
 export function BrowsePage() {
-  const { status, catalog, error, filters, sort, loadCatalog, resetFilters } = useCatalog(
+  const { status, catalog, error, filters, sort, resetFilters } = useCatalog(
     useShallow((state) => ({
       status: state.status,
       catalog: state.catalog,
       error: state.error,
       filters: state.filters,
       sort: state.sort,
-      loadCatalog: state.loadCatalog,
       resetFilters: state.resetFilters,
     })),
   );
@@ -31,16 +30,7 @@ export function BrowsePage() {
       <CatalogNotice />
       <SearchPanel />
       {status === 'loading' && <p role="status">Loading the catalog…</p>}
-      {status === 'error' && error && (
-        <EngineErrorNotice
-          title="The product catalog could not be loaded."
-          error={error}
-          testId="catalog-error"
-          onRetry={() => {
-            void loadCatalog();
-          }}
-        />
-      )}
+      {status === 'error' && error && <CatalogLoadError error={error} />}
       {catalog && (
         <div className="browse-layout">
           <CatalogFilters categories={categories} />

@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import { useShallow } from 'zustand/react/shallow';
 import { findProduct } from '../../state/catalog-store';
 import { CatalogNotice } from '../common/CatalogNotice';
-import { EngineErrorNotice } from '../common/EngineErrorNotice';
+import { CatalogLoadError } from '../common/CatalogLoadError';
 import { PageHeading } from '../common/PageHeading';
 import { RiskBadge } from '../common/RiskBadge';
 import { CATEGORY_LABELS } from '../labels';
@@ -13,26 +13,15 @@ import { useRecordView } from './use-record-view';
 
 /** One product: every attribute, its risk, the notice, and what the person can do with it. */
 export function ProductPage({ productId }: { productId: string }) {
-  const { status, catalog, error, loadCatalog } = useCatalog(
-    useShallow((state) => ({ status: state.status, catalog: state.catalog, error: state.error, loadCatalog: state.loadCatalog })),
+  const { status, catalog, error } = useCatalog(
+    useShallow((state) => ({ status: state.status, catalog: state.catalog, error: state.error })),
   );
   const product = findProduct(catalog, productId);
   useRecordView(product ? product.id : null);
 
   if (!product) {
     if (status === 'loading') return <p role="status">Loading the product…</p>;
-    if (status === 'error' && error) {
-      return (
-        <EngineErrorNotice
-          title="The product catalog could not be loaded."
-          error={error}
-          testId="catalog-error"
-          onRetry={() => {
-            void loadCatalog();
-          }}
-        />
-      );
-    }
+    if (status === 'error' && error) return <CatalogLoadError error={error} />;
     return (
       <div className="page">
         <PageHeading>Product not found</PageHeading>

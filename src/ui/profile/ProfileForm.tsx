@@ -1,9 +1,7 @@
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { MAX_GOALS_TEXT_LENGTH, type ProfileInput } from '../../protocol/engine-api';
+import { AGE_MAX, AGE_MIN, MAX_GOALS_TEXT_LENGTH, type ProfileInput } from '../../protocol/engine-api';
 import {
-  AGE_MAX,
-  AGE_MIN,
   checkProfileDraft,
   draftFromProfile,
   type ProfileDraft,
