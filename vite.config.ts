@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 // With the .ts extension: Vite's native config loader (its planned default) resolves imports as Node
 // does, and Vite warns on every command about a relative import without one.
+import { buildFileList } from './tools/lib/build-files-plugin.ts';
 import { CSP_HEADER_VALUE } from './tools/lib/content-security-policy.ts';
 import { contentSecurityPolicyMeta } from './tools/lib/csp-vite-plugin.ts';
 
@@ -35,8 +36,9 @@ export default defineConfig({
   // One page and no client-side routes: a missing file should be a 404, not index.html, so that
   // a missing model reads as "not found" instead of as broken JSON.
   appType: 'mpa',
-  // The Content Security Policy goes into the built HTML (meta) here and into preview's headers below.
-  plugins: [react(), stubOnnxRuntimeWeb(), contentSecurityPolicyMeta()],
+  // The Content Security Policy goes into the built HTML (meta) here and into preview's headers below;
+  // build-files.json lists the build's files for the network ledger.
+  plugins: [react(), stubOnnxRuntimeWeb(), contentSecurityPolicyMeta(), buildFileList()],
   worker: {
     // A module worker, so the engine can use ES imports (and `import.meta.url` for asset URLs).
     format: 'es',

@@ -63,6 +63,14 @@ test.describe('every page', () => {
     await expect(page.getByTestId('load-progress')).toBeVisible();
     expect(await seriousViolations(page), 'model').toEqual([]);
     await checkLayouts(page, 'model');
+
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await expect(page.getByTestId('stored-data')).toBeVisible();
+    await expect(page.getByTestId('ledger-verdict')).toBeVisible();
+    await page.getByTestId('erase-data').click();
+    await expect(page.getByTestId('erase-confirm')).toBeVisible();
+    expect(await seriousViolations(page), 'privacy').toEqual([]);
+    await checkLayouts(page, 'privacy');
   });
 
   test('works from the keyboard alone', async ({ page }, testInfo) => {

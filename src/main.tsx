@@ -1,19 +1,28 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createWorkerEngine } from './protocol/worker-proxy';
-import { createAppStores, startApp } from './state/app-stores';
+import { createAppStores, startApp, type PageStores } from './state/app-stores';
+import { createNetworkLedgerStore } from './state/network-ledger-store';
 import { App } from './ui/App';
-import { backendPreferenceFromUrl } from './ui/backend-preference';
+import { BACKEND_PREFERENCES, backendPreferenceFromUrl } from './ui/backend-preference';
 import { StoresProvider } from './ui/store-context';
 import './ui/styles.css';
 
 // Composition root: the engine runs in a module worker that Vite bundles separately, so the page
 // bundle never contains tfjs or the model code.
 const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
-const stores = createAppStores(createWorkerEngine(worker), backendPreferenceFromUrl(new URL(window.location.href)));
+const engine = createWorkerEngine(worker);
+const stores: PageStores = {
+  ...createAppStores(engine, backendPreferenceFromUrl(new URL(window.location.href))),
+  // Created before anything else is fetched: it makes the page keep a record of every request.
+  ledger: createNetworkLedgerStore(engine, { backend: BACKEND_PREFERENCES }),
+};
 
 // Start the catalog and the model before the first render, so the downloads begin as early as possible.
 startApp(stores);
+
+// Test only (tools/audit-privacy.ts --planted-leak): Vite folds the flag at build time, so other builds drop this and the module.
+if (import.meta.env.VITE_PRIVACY_AUDIT_PLANTED_LEAK === '1') void import('./privacy/planted-leak').then((leak) => leak.plantLeak());
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root"> for the app to mount.');

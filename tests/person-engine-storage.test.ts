@@ -90,9 +90,17 @@ describe('storage that fails', () => {
 
   it('does not stop the engine loading; reading or writing the person then says what failed and what to do', async () => {
     const engine = await shippedEngine(catalog, {
+      keyStatus: refused,
+      unlock: refused,
+      setPassphrase: refused,
       loadPerson: refused,
       saveProfile: refused,
       appendEvent: refused,
+      saveSettings: refused,
+      deleteEventsBefore: refused,
+      replacePerson: refused,
+      footprint: refused,
+      erase: refused,
       loadCatalogEmbeddings: refused,
       saveCatalogEmbeddings: refused,
       close: () => Promise.resolve(),

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH } from '../src/engine/rank/catalog-search';
-import { MAX_SEARCH_QUERY_LENGTH, type Catalog, type EngineApi, type LoadProgress, type PersonState, type ProductEventKind, type ProfileInput, type Recommendations } from '../src/protocol/engine-api';
+import { MAX_SEARCH_QUERY_LENGTH, type AppEngineApi, type Catalog, type EngineApi, type LoadProgress, type PersonState, type ProductEventKind, type ProfileInput, type Recommendations } from '../src/protocol/engine-api';
 import { createWorkerEngine } from '../src/protocol/worker-proxy';
 import { createMemoryPersistence } from '../src/storage/memory-persistence';
 import type { PersonPersistence } from '../src/storage/person-persistence';
@@ -17,7 +17,7 @@ import { loadShippedCatalog, newPersonOn, OPTIONS, R2_PROFILE, shippedEngine } f
 let catalog: Catalog;
 let device: PersonPersistence;
 const engines: EngineApi[] = [];
-let first: { engine: EngineApi; person: PersonPersistence; progress: LoadProgress[]; catalogBeforeInit: boolean; init: Awaited<ReturnType<EngineApi['init']>> };
+let first: { engine: AppEngineApi; person: PersonPersistence; progress: LoadProgress[]; catalogBeforeInit: boolean; init: Awaited<ReturnType<EngineApi['init']>> };
 
 const riskOf = (id: string): number => catalog.products.find((product) => product.id === id)!.risk_level;
 const goalsOf = (id: string): readonly string[] => catalog.products.find((product) => product.id === id)!.goals;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../src/engine/errors';
-import type { Catalog, EngineApi, EngineInitResult } from '../src/protocol/engine-api';
+import type { AppEngineApi, Catalog, EngineInitResult } from '../src/protocol/engine-api';
 import type { WorkerResponse } from '../src/protocol/worker-messages';
 import { createRequestDispatcher } from '../src/worker/request-dispatch';
 
@@ -21,7 +21,9 @@ const INIT_RESULT: EngineInitResult = {
 function scriptedEngine() {
   let finishInit = (): void => undefined;
   let finishEvent = (): void => undefined;
-  const engine: EngineApi = {
+  const person = INIT_RESULT.person;
+  const status = { protection: 'device', locked: false } as const;
+  const engine: AppEngineApi = {
     init: (_options, onProgress) =>
       new Promise((resolve) => {
         onProgress?.({ stage: 'backend', loadedBytes: 0, totalBytes: 0 });
@@ -38,13 +40,22 @@ function scriptedEngine() {
       }),
     recommend: () => Promise.reject(new EngineError('NOT_READY', 'wait')),
     dispose: () => Promise.resolve(),
+    storageStatus: () => Promise.resolve(status),
+    unlock: () => Promise.resolve(person),
+    setPassphrase: () => Promise.resolve(status),
+    storedData: () => Promise.resolve({ protection: 'device', profile: null, events: [], settings: { retentionDays: null }, stores: [] }),
+    exportData: () => Promise.reject(new Error('not scripted')),
+    importData: () => Promise.resolve(person),
+    setRetention: () => Promise.resolve({ person, settings: { retentionDays: null }, deleted: 0 }),
+    eraseAll: () => Promise.resolve(person),
+    workerRequests: () => Promise.resolve([]),
   };
   return { engine, finishInit: () => finishInit(), finishEvent: () => finishEvent() };
 }
 
-function setUp(changes: Partial<EngineApi> = {}) {
+function setUp(changes: Partial<AppEngineApi> = {}) {
   const { engine: scripted, finishInit, finishEvent } = scriptedEngine();
-  const engine: EngineApi = { ...scripted, ...changes };
+  const engine: AppEngineApi = { ...scripted, ...changes };
   const posted: { message: WorkerResponse; transfer: Transferable[] }[] = [];
   const dispatch = createRequestDispatcher(engine, (message, transfer) => posted.push({ message, transfer }));
   const kinds = () => posted.map(({ message }) => `${message.id}:${message.kind}${message.kind === 'result' ? `:${message.method}` : ''}`);
@@ -87,6 +98,25 @@ describe('createRequestDispatcher', () => {
     finishInit();
     await settle();
     expect(kinds()).toEqual(['1:progress', '2:result:recordEvent', '3:error', '4:result:recordEvent', '1:result:init', '5:error']);
+  });
+
+  it('runs a data control after every call before it and before every call after it, and answers storageStatus at once', async () => {
+    const { dispatch, finishInit, finishEvent, kinds } = setUp();
+    dispatch({ id: 1, method: 'init', options: { backend: 'auto' } });
+    dispatch({ id: 2, method: 'recordEvent', event: { productId: 'sav-001', kind: 'view' } });
+    dispatch({ id: 3, method: 'eraseAll' });
+    dispatch({ id: 4, method: 'setProfile', profile: { riskLevel: 1, horizonYears: 1, age: 30, goalsText: 'x', answers: {} } });
+    dispatch({ id: 5, method: 'embed', texts: ['a'] });
+    dispatch({ id: 6, method: 'storageStatus' });
+    await settle();
+    expect(kinds()).toEqual(['1:progress', '6:result:storageStatus']);
+    finishEvent();
+    await settle();
+    // The erase still waits for init; the later write and model call wait for the erase.
+    expect(kinds()).toEqual(['1:progress', '6:result:storageStatus', '2:result:recordEvent']);
+    finishInit();
+    await settle();
+    expect(kinds()).toEqual(['1:progress', '6:result:storageStatus', '2:result:recordEvent', '1:result:init', '3:result:eraseAll', '4:error', '5:result:embed']);
   });
 
   it('sends engine errors with their code, and anything else as INTERNAL with its message', async () => {

@@ -8,6 +8,8 @@ export type EngineErrorCode =
   /** The call needs a model that failed to load this session (see `EngineInitResult.unavailable`). */
   | 'MODEL_UNAVAILABLE'
   | 'STORAGE_FAILED'
+  /** The person's data is protected by a passphrase that has not been given yet this session. */
+  | 'STORAGE_LOCKED'
   | 'INTERNAL';
 
 /** A typed engine failure: `code` is for programs, `message` says what happened and what to do. */

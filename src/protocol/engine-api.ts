@@ -135,6 +135,82 @@ export interface PersonState {
 }
 
 
+/** How the person's data on this device is encrypted: a random key kept by this browser, or a key derived from their passphrase. */
+export type KeyProtection = 'device' | 'passphrase';
+
+/** The person's settings, stored (encrypted) with their data. */
+export interface PersonSettings {
+  /** Events older than this many days are deleted; null keeps every event. */
+  readonly retentionDays: number | null;
+}
+
+/** The retention periods the engine takes, in days (`PersonSettings.retentionDays`). */
+export const RETENTION_DAYS_MIN = 1;
+export const RETENTION_DAYS_MAX = 3650;
+
+/** The shortest passphrase `setPassphrase` takes, in characters. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+/** One store of the person's database as it sits on the disk. */
+export interface StoreFootprint {
+  readonly store: string;
+  readonly records: number;
+  /** Bytes as stored (ciphertext for encrypted stores). */
+  readonly bytes: number;
+  readonly encrypted: boolean;
+}
+
+/** Where this device's storage stands: readable now, and how it is protected. */
+export interface StorageStatus {
+  readonly protection: KeyProtection;
+  /** True until the passphrase is given (`unlock`); the person cannot be read or written meanwhile. */
+  readonly locked: boolean;
+}
+
+/** Everything stored about the person, decrypted, with what it takes on the disk. */
+export interface StoredDataReport {
+  readonly protection: KeyProtection;
+  readonly profile: ProfileInput | null;
+  /** Every stored event, oldest first. */
+  readonly events: readonly RecordedEvent[];
+  readonly settings: PersonSettings;
+  readonly stores: readonly StoreFootprint[];
+}
+
+/** The export file's `format` field; the file layout is documented in docs/person-export-format.md. */
+export const PERSON_EXPORT_FORMAT = 'private-finance-recommender/person-export';
+
+/** The export file: the person's data, decrypted, as one JSON document. */
+export interface PersonExport {
+  readonly format: typeof PERSON_EXPORT_FORMAT;
+  readonly version: 1;
+  /** When it was exported, ISO 8601. */
+  readonly exportedAt: string;
+  readonly profile: ProfileInput | null;
+  /** Oldest first. */
+  readonly events: readonly RecordedEvent[];
+  readonly settings: PersonSettings;
+}
+
+/** The most bytes `importData` takes (far above any real export: 100,000 events are about 8 MB). */
+export const MAX_IMPORT_BYTES = 20_000_000;
+
+/** One network request a worker made, from its resource timing (the page reads its own). */
+export interface ResourceRecord {
+  readonly url: string;
+  /** The resource timing's `initiatorType` (fetch, script, link, img, beacon, …). */
+  readonly initiator: string;
+  /** Bytes received over the network (0 when served from the HTTP cache). */
+  readonly transferBytes: number;
+  /** The response body's size after decoding. */
+  readonly bodyBytes: number;
+  /** Milliseconds since the context started. */
+  readonly startMs: number;
+  readonly durationMs: number;
+  /** Which context made it: the page, the engine worker or the service worker. */
+  readonly context: 'page' | 'engine-worker' | 'service-worker';
+}
+
 /** A 2-D projection of the products' model representations, with the person placed in it. */
 export interface EmbeddingMap {
   readonly points: readonly { readonly productId: string; readonly x: number; readonly y: number }[];
@@ -206,3 +282,44 @@ export interface EngineApi {
   recommend(options: RecommendOptions): Promise<Recommendations>;
   dispose(): Promise<void>;
 }
+
+/**
+ * The person's control over their data on this device: what is stored, export, import, erase,
+ * retention and the passphrase. Each call waits for the calls before it (model and writes alike)
+ * and holds later ones back, so that the person is never replaced under a running write or
+ * recommendation. STORAGE_LOCKED while a passphrase is needed (except `storageStatus`, `unlock`
+ * and `eraseAll`), STORAGE_FAILED when the browser's storage fails.
+ */
+export interface PersonDataApi {
+  /** How the data is protected and whether a passphrase is needed now. */
+  storageStatus(): Promise<StorageStatus>;
+  /** Opens passphrase-protected data for this session; INVALID_INPUT when the passphrase does not open it. */
+  unlock(passphrase: string): Promise<PersonState>;
+  /** Protects the data with `passphrase` (at least MIN_PASSPHRASE_LENGTH characters), or with a device key again when `null`. */
+  setPassphrase(passphrase: string | null): Promise<StorageStatus>;
+  /** Everything stored about the person, decrypted, with the bytes each store takes. */
+  storedData(): Promise<StoredDataReport>;
+  /** The person's data as the documented export file. */
+  exportData(): Promise<PersonExport>;
+  /**
+   * Replaces everything stored with the export file `json` (its text), after checking all of it:
+   * INVALID_INPUT, saying what is wrong, leaves the stored data as it was.
+   */
+  importData(json: string): Promise<PersonState>;
+  /** Sets how many days events are kept (null: forever) and deletes the older ones now. */
+  setRetention(days: number | null): Promise<RetentionResult>;
+  /** Deletes everything stored about the person on this device, passphrase and key included. */
+  eraseAll(): Promise<PersonState>;
+  /** The requests the engine worker has made, from its resource timing (for the network ledger). */
+  workerRequests(): Promise<readonly ResourceRecord[]>;
+}
+
+export interface RetentionResult {
+  readonly person: PersonState;
+  readonly settings: PersonSettings;
+  /** How many events were deleted now. */
+  readonly deleted: number;
+}
+
+/** What the page holds: the engine and the person's data controls, both behind the worker. */
+export interface AppEngineApi extends EngineApi, PersonDataApi {}

@@ -3,13 +3,18 @@ import type {
   EngineInitOptions,
   EngineInitResult,
   LoadProgress,
+  PersonExport,
   PersonState,
   ProductEventInput,
   ProfileInput,
   Recommendations,
   RecommendOptions,
+  ResourceRecord,
+  RetentionResult,
   SearchResult,
   SerializedError,
+  StorageStatus,
+  StoredDataReport,
 } from './engine-api';
 
 /*
@@ -18,7 +23,7 @@ import type {
  * id, then exactly one `result` or `error`.
  */
 
-/** One EngineApi call, as data. */
+/** One AppEngineApi call (the engine's and the person's data controls), as data. */
 export type EngineCall =
   | { readonly method: 'init'; readonly options: EngineInitOptions }
   | { readonly method: 'catalog' }
@@ -28,7 +33,16 @@ export type EngineCall =
   | { readonly method: 'setProfile'; readonly profile: ProfileInput }
   | { readonly method: 'recordEvent'; readonly event: ProductEventInput }
   | { readonly method: 'recommend'; readonly options: RecommendOptions }
-  | { readonly method: 'dispose' };
+  | { readonly method: 'dispose' }
+  | { readonly method: 'storageStatus' }
+  | { readonly method: 'unlock'; readonly passphrase: string }
+  | { readonly method: 'setPassphrase'; readonly passphrase: string | null }
+  | { readonly method: 'storedData' }
+  | { readonly method: 'exportData' }
+  | { readonly method: 'importData'; readonly json: string }
+  | { readonly method: 'setRetention'; readonly days: number | null }
+  | { readonly method: 'eraseAll' }
+  | { readonly method: 'workerRequests' };
 
 export type EngineMethod = EngineCall['method'];
 
@@ -43,6 +57,15 @@ export interface EngineCallResults {
   readonly recordEvent: PersonState;
   readonly recommend: Recommendations;
   readonly dispose: undefined;
+  readonly storageStatus: StorageStatus;
+  readonly unlock: PersonState;
+  readonly setPassphrase: StorageStatus;
+  readonly storedData: StoredDataReport;
+  readonly exportData: PersonExport;
+  readonly importData: PersonState;
+  readonly setRetention: RetentionResult;
+  readonly eraseAll: PersonState;
+  readonly workerRequests: readonly ResourceRecord[];
 }
 
 export type EngineCallResult = {
@@ -58,7 +81,28 @@ export type WorkerResponse =
   | ({ readonly id: number; readonly kind: 'result' } & EngineCallResult)
   | { readonly id: number; readonly kind: 'error'; readonly error: SerializedError };
 
-const METHODS: ReadonlySet<string> = new Set<EngineMethod>(['init', 'catalog', 'storedPerson', 'embed', 'search', 'setProfile', 'recordEvent', 'recommend', 'dispose']);
+/** Every method, as a Record so that a new call cannot be left out of the shape check. */
+const METHOD_NAMES: Readonly<Record<EngineMethod, true>> = {
+  init: true,
+  catalog: true,
+  storedPerson: true,
+  embed: true,
+  search: true,
+  setProfile: true,
+  recordEvent: true,
+  recommend: true,
+  dispose: true,
+  storageStatus: true,
+  unlock: true,
+  setPassphrase: true,
+  storedData: true,
+  exportData: true,
+  importData: true,
+  setRetention: true,
+  eraseAll: true,
+  workerRequests: true,
+};
+const METHODS: ReadonlySet<string> = new Set(Object.keys(METHOD_NAMES));
 const RESPONSE_KINDS: ReadonlySet<string> = new Set<WorkerResponse['kind']>(['progress', 'result', 'error']);
 
 function hasNumericId(data: unknown): data is { readonly id: number } & Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { EngineApi, LoadProgress, SerializedError } from './engine-api';
+import type { AppEngineApi, LoadProgress, SerializedError } from './engine-api';
 import { EngineCallError } from './engine-call-error';
 import { isWorkerResponse, type EngineCall, type EngineCallResult, type WorkerRequest } from './worker-messages';
 
@@ -19,11 +19,11 @@ const MESSAGE_UNREADABLE: SerializedError = {
 };
 
 /**
- * EngineApi over postMessage to an engine worker (see worker/engine.worker.ts). Failures reject with
+ * AppEngineApi (the engine and the person's data controls) over postMessage to an engine worker (see worker/engine.worker.ts). Failures reject with
  * EngineCallError. If the worker crashes, every pending and later call rejects with `WORKER_FAILED`;
  * an unreadable reply fails the calls that were pending. The caller owns `worker` (and terminates it).
  */
-export function createWorkerEngine(worker: Worker): EngineApi {
+export function createWorkerEngine(worker: Worker): AppEngineApi {
   const pending = new Map<number, PendingCall>();
   let nextId = 1;
   let crashed = false;
@@ -133,6 +133,33 @@ export function createWorkerEngine(worker: Worker): EngineApi {
     },
     async dispose() {
       await send({ method: 'dispose' }, (reply) => (reply.method === 'dispose' ? undefined : mismatch('dispose', reply)));
+    },
+    storageStatus() {
+      return send({ method: 'storageStatus' }, (reply) => (reply.method === 'storageStatus' ? reply.result : mismatch('storageStatus', reply)));
+    },
+    unlock(passphrase) {
+      return send({ method: 'unlock', passphrase }, (reply) => (reply.method === 'unlock' ? reply.result : mismatch('unlock', reply)));
+    },
+    setPassphrase(passphrase) {
+      return send({ method: 'setPassphrase', passphrase }, (reply) => (reply.method === 'setPassphrase' ? reply.result : mismatch('setPassphrase', reply)));
+    },
+    storedData() {
+      return send({ method: 'storedData' }, (reply) => (reply.method === 'storedData' ? reply.result : mismatch('storedData', reply)));
+    },
+    exportData() {
+      return send({ method: 'exportData' }, (reply) => (reply.method === 'exportData' ? reply.result : mismatch('exportData', reply)));
+    },
+    importData(json) {
+      return send({ method: 'importData', json }, (reply) => (reply.method === 'importData' ? reply.result : mismatch('importData', reply)));
+    },
+    setRetention(days) {
+      return send({ method: 'setRetention', days }, (reply) => (reply.method === 'setRetention' ? reply.result : mismatch('setRetention', reply)));
+    },
+    eraseAll() {
+      return send({ method: 'eraseAll' }, (reply) => (reply.method === 'eraseAll' ? reply.result : mismatch('eraseAll', reply)));
+    },
+    workerRequests() {
+      return send({ method: 'workerRequests' }, (reply) => (reply.method === 'workerRequests' ? reply.result : mismatch('workerRequests', reply)));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   EngineApi,
+  PersonDataApi,
   PersonState,
   ProductEventInput,
   ProfileInput,
@@ -61,6 +62,17 @@ export interface PersonStoreState {
   readonly refresh: () => Promise<void>;
   /** Reads the person saved on this device, without waiting for the models. Never rejects. */
   readonly loadStoredPerson: () => Promise<void>;
+  /**
+   * True while the person's data is locked with a passphrase not yet given: nothing of theirs can
+   * be shown or saved until `unlock`.
+   */
+  readonly locked: boolean;
+  readonly unlockStatus: 'idle' | 'unlocking' | 'error';
+  readonly unlockError: SerializedError | null;
+  /** Opens passphrase-protected data and shows the person. Never rejects. */
+  readonly unlock: (passphrase: string) => Promise<void>;
+  /** Takes a person replaced as a whole (import, erase): shows them and recommends afresh. */
+  readonly replacePerson: (person: PersonState) => void;
 }
 
 export type PersonStore = StoreApi<PersonStoreState>;
@@ -71,7 +83,7 @@ export type PersonStore = StoreApi<PersonStoreState>;
  * were made. Recommendations need the loaded engine: once a burst of writes has landed they are
  * refreshed if it is ready, and otherwise once when it becomes ready.
  */
-export function createPersonStore(engine: EngineApi, engineStore: EngineStore): PersonStore {
+export function createPersonStore(engine: EngineApi & Pick<PersonDataApi, 'unlock'>, engineStore: EngineStore): PersonStore {
   // What the engine last said about the person, the events it has not answered for yet, and the
   // profile being saved (shown instead of the stored one until the engine answers).
   let confirmed: PersonState = EMPTY_PERSON;
@@ -101,6 +113,9 @@ export function createPersonStore(engine: EngineApi, engineStore: EngineStore): 
     recommendationsError: null,
     diversity: DEFAULT_DIVERSITY,
     showAboveRisk: false,
+    locked: false,
+    unlockStatus: 'idle',
+    unlockError: null,
 
     saveProfile(profile) {
       const save = ++latestProfileSave;
@@ -168,8 +183,24 @@ export function createPersonStore(engine: EngineApi, engineStore: EngineStore): 
       } catch (error) {
         engineStore.getState().reportFailure(error);
         // Carry on as a new person rather than wait for ever: a save says what is wrong with storage.
-        set({ restored: true });
+        set({ restored: true, locked: toSerializedError(error).code === 'STORAGE_LOCKED' });
       }
+    },
+
+    async unlock(passphrase) {
+      set({ unlockStatus: 'unlocking', unlockError: null });
+      try {
+        const person = await engine.unlock(passphrase);
+        set({ locked: false, unlockStatus: 'idle' });
+        get().replacePerson(person);
+      } catch (error) {
+        set({ unlockStatus: 'error', unlockError: failed(error) });
+      }
+    },
+
+    replacePerson(person) {
+      adopt(person, { recommendations: null, recommendationsStatus: 'idle', recommendationsError: null, profileStatus: 'idle', profileError: null, eventError: null });
+      if (engineReady()) void refresh();
     },
   }));
 

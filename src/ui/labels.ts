@@ -62,3 +62,14 @@ export const EVENT_CONFIRMATIONS: Readonly<Record<ProductEventKind, string>> = {
     'Simulated application recorded on this device. Nothing was sent to anyone and no account was opened: these products are illustrative.',
   not_interested: 'Marked as not interested: it will not be recommended to you again.',
 };
+
+/** How the privacy center lists each kind of stored event. */
+export const EVENT_KIND_LABELS: Readonly<Record<ProductEventKind, string>> = {
+  view: 'Viewed',
+  click: 'Opened',
+  favourite: 'Saved',
+  unfavourite: 'Removed from favourites',
+  compare: 'Compared',
+  apply: 'Applied for (simulated)',
+  not_interested: 'Not interested',
+};

@@ -1,18 +1,20 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { AppStores } from '../state/app-stores';
+import type { PageStores } from '../state/app-stores';
 import type { CatalogState } from '../state/catalog-store';
 import type { EngineState } from '../state/engine-store';
+import type { NetworkLedgerStore } from '../state/network-ledger-store';
 import type { PersonStoreState } from '../state/person-store';
+import type { PrivacyState } from '../state/privacy-store';
 
-const StoresContext = createContext<AppStores | null>(null);
+const StoresContext = createContext<PageStores | null>(null);
 
 /** Hands the stores (created in main.tsx) to the components below. */
-export function StoresProvider({ stores, children }: { stores: AppStores; children: ReactNode }) {
+export function StoresProvider({ stores, children }: { stores: PageStores; children: ReactNode }) {
   return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
 }
 
-function useStores(): AppStores {
+function useStores(): PageStores {
   const stores = useContext(StoresContext);
   if (!stores) throw new Error('The app stores need a <StoresProvider> above them (see src/main.tsx).');
   return stores;
@@ -29,4 +31,13 @@ export function useCatalog<T>(selector: (state: CatalogState) => T): T {
 
 export function usePerson<T>(selector: (state: PersonStoreState) => T): T {
   return useStore(useStores().person, selector);
+}
+
+export function usePrivacy<T>(selector: (state: PrivacyState) => T): T {
+  return useStore(useStores().privacy, selector);
+}
+
+/** The network ledger's store, for the component that shows it. */
+export function useLedgerStore(): NetworkLedgerStore {
+  return useStores().ledger;
 }

@@ -1,16 +1,17 @@
 import type { AssetSource } from '../engine/assets/types';
 import type { WasmPaths } from '../engine/backend';
 import type { Catalog } from '../engine/catalog';
-import { EngineError } from '../engine/errors';
+import { EngineError, isEngineError } from '../engine/errors';
 import { releaseGnnItemTensors } from '../engine/gnn/session-tfjs';
 import { searchCatalog, validatedQuery } from '../engine/rank/catalog-search';
 import { goalClauses } from '../engine/rank/goal-match';
 import { summarisePerson } from '../engine/rank/person-log';
 import { createPersonRecommender, type PersonProfile, type PersonRecommender } from '../engine/rank/person-recommender';
-import type { EngineApi, ModelName, PersonState, ProfileInput, RecordedEvent } from '../protocol/engine-api';
-import type { PersonPersistence } from '../storage/person-persistence';
+import type { AppEngineApi, ModelName, PersonSettings, PersonState, ProfileInput, RecordedEvent, ResourceRecord } from '../protocol/engine-api';
+import { DEFAULT_SETTINGS, type PersonPersistence, type StoredPerson } from '../storage/person-persistence';
+import { InvalidExportError, parsePersonExport, toPersonExport } from '../storage/person-export';
 import { loadEngine, type LoadedEngine, type LoadedText } from './load-engine';
-import { validatedEvent, validatedProfile } from './person-input';
+import { unknownProducts, validatedEvent, validatedNewPassphrase, validatedProfile, validatedRetentionDays } from './person-input';
 import { storageCall } from './storage-call';
 
 export interface InProcessEngineOptions {
@@ -23,6 +24,8 @@ export interface InProcessEngineOptions {
   readonly persistence: PersonPersistence;
   /** The current time in Unix milliseconds (tests pass a clock); defaults to `Date.now`. */
   readonly now?: () => number;
+  /** The requests this context has made, for the network ledger (the worker reads its resource timing); none by default. */
+  readonly requests?: () => readonly ResourceRecord[];
 }
 
 /** What `init` sets up; replaced as a whole by the next `init`. */
@@ -35,12 +38,22 @@ interface Ready {
 interface ForYou {
   readonly recommender: PersonRecommender;
   readonly text: LoadedText;
+  /** A new recommender on the same models, for a person replaced as a whole (import, erase, unlock). */
+  readonly createRecommender: () => PersonRecommender;
 }
 
 /** The engine's one copy of the person: what is stored, plus every write since it was read. */
 interface Person {
   profile: ProfileInput | null;
-  readonly events: RecordedEvent[];
+  events: RecordedEvent[];
+  settings: PersonSettings;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The first moment whose events `settings` keeps, or undefined when it keeps them all. */
+function retentionCutoff(settings: PersonSettings, now: number): number | undefined {
+  return settings.retentionDays === null ? undefined : now - settings.retentionDays * DAY_MS;
 }
 
 function personState(person: Person): PersonState {
@@ -69,7 +82,7 @@ async function embedProfile(text: LoadedText, profile: ProfileInput): Promise<Pe
  * stops only the calls that need it (MODEL_UNAVAILABLE, with the model's reason); the writes are
  * still stored.
  */
-export function createInProcessEngine(options: InProcessEngineOptions): EngineApi {
+export function createInProcessEngine(options: InProcessEngineOptions): AppEngineApi {
   const { catalog, persistence } = options;
   const now = options.now ?? Date.now;
   const productIds = new Set(catalog.products.map((product) => product.id));
@@ -83,9 +96,50 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
     return ready;
   }
 
+  /** The stored person, less the events older than their retention period (deleted from storage too). */
+  async function readPerson(): Promise<Person> {
+    const stored = await storageCall('read your saved data', () => persistence.loadPerson());
+    const cutoff = retentionCutoff(stored.settings, now());
+    const kept = cutoff === undefined ? stored.events : stored.events.filter((event) => event.at >= cutoff);
+    if (cutoff !== undefined && kept.length < stored.events.length) {
+      await storageCall('delete your old events', () => persistence.deleteEventsBefore(cutoff));
+    }
+    return { profile: stored.profile, events: [...kept], settings: stored.settings };
+  }
+
   function loadedPerson(): Promise<Person> {
-    person ??= storageCall('read your saved data', () => persistence.loadPerson()).then((stored) => ({ profile: stored.profile, events: [...stored.events] }));
-    return person;
+    if (person) return person;
+    const reading = readPerson();
+    person = reading;
+    // Locked data is read again once the passphrase is given; other failures stay.
+    reading.catch((error: unknown) => {
+      if (person === reading && isEngineError(error) && error.code === 'STORAGE_LOCKED') person = undefined;
+    });
+    return reading;
+  }
+
+  /**
+   * Makes `next` the engine's person, replacing the one it had (import, erase, unlock): a new
+   * recommender takes its profile and whole log. The request dispatcher runs these calls alone,
+   * so nothing else uses the old recommender meanwhile.
+   */
+  async function adoptPerson(next: Person): Promise<PersonState> {
+    person = Promise.resolve(next);
+    const state = ready;
+    if (state?.forYou) {
+      const forYou = state.forYou;
+      const recommender = forYou.createRecommender();
+      try {
+        if (next.profile) recommender.setProfile(await embedProfile(forYou.text, next.profile));
+        recommender.replay(next.events);
+      } catch (error) {
+        recommender.dispose();
+        throw error;
+      }
+      forYou.recommender.dispose();
+      ready = { loaded: state.loaded, forYou: { ...forYou, recommender } };
+    }
+    return personState(next);
   }
 
   function release(): void {
@@ -112,12 +166,13 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
       release();
       const loaded = await loadEngine(options, init.backend, onProgress ?? (() => undefined));
       const { text, recommender: model } = loaded;
-      const forYou = text && model && { recommender: createPersonRecommender(model.gnn.model, catalog.products, model.rowOf, text.goalPhrases), text };
+      const createRecommender = text && model && (() => createPersonRecommender(model.gnn.model, catalog.products, model.rowOf, text.goalPhrases));
+      const forYou = text && createRecommender && { recommender: createRecommender(), text, createRecommender };
       let restored: Person;
       try {
         // Unreadable storage leaves the engine usable with an empty person; `storedPerson` and
         // the writes report the failure.
-        restored = await loadedPerson().catch(() => ({ profile: null, events: [] }));
+        restored = await loadedPerson().catch(() => ({ profile: null, events: [], settings: DEFAULT_SETTINGS }));
         if (forYou) {
           // A profile saved while its predecessor was being embedded is embedded in turn, so the
           // recommender ends with the latest one.
@@ -203,6 +258,81 @@ export function createInProcessEngine(options: InProcessEngineOptions): EngineAp
     dispose() {
       release();
       return Promise.resolve();
+    },
+
+    async storageStatus() {
+      return storageCall('check your saved data', () => persistence.keyStatus());
+    },
+
+    async unlock(passphrase) {
+      if (typeof passphrase !== 'string' || passphrase === '') throw new EngineError('INVALID_INPUT', 'Enter your passphrase.');
+      await storageCall('open your saved data', () => persistence.unlock(passphrase));
+      person = undefined;
+      return adoptPerson(await loadedPerson());
+    },
+
+    async setPassphrase(passphrase) {
+      const next = validatedNewPassphrase(passphrase);
+      await storageCall('re-encrypt your saved data', () => persistence.setPassphrase(next));
+      return storageCall('check your saved data', () => persistence.keyStatus());
+    },
+
+    async storedData() {
+      // What storage holds, read and decrypted afresh, not the engine's copy of it.
+      const stored: StoredPerson = await storageCall('read your saved data', () => persistence.loadPerson());
+      const [status, stores] = await Promise.all([
+        storageCall('check your saved data', () => persistence.keyStatus()),
+        storageCall('measure your saved data', () => persistence.footprint()),
+      ]);
+      return { protection: status.protection, ...stored, stores };
+    },
+
+    async exportData() {
+      const saved = await loadedPerson();
+      return toPersonExport(saved, new Date(now()));
+    },
+
+    async importData(json) {
+      if (typeof json !== 'string') throw new EngineError('INVALID_INPUT', 'Choose an export file made by this app.');
+      let imported: StoredPerson;
+      try {
+        imported = parsePersonExport(json);
+      } catch (error) {
+        if (error instanceof InvalidExportError) throw new EngineError('INVALID_INPUT', error.message, { cause: error });
+        throw error;
+      }
+      const unknown = unknownProducts(imported.events, (id) => productIds.has(id));
+      if (unknown.length > 0) {
+        const named = unknown.slice(0, 3).join(', ') + (unknown.length > 3 ? ` and ${unknown.length - 3} more` : '');
+        throw new EngineError('INVALID_INPUT', `The file mentions products this catalog does not have (${named}). It was made for another catalog; nothing was imported.`);
+      }
+      const cutoff = retentionCutoff(imported.settings, now());
+      const events = cutoff === undefined ? [...imported.events] : imported.events.filter((event) => event.at >= cutoff);
+      const next: Person = { profile: imported.profile, events, settings: imported.settings };
+      await storageCall('import your data', () => persistence.replacePerson(next));
+      return adoptPerson(next);
+    },
+
+    async setRetention(input) {
+      const settings: PersonSettings = { retentionDays: validatedRetentionDays(input) };
+      const saved = await loadedPerson();
+      await storageCall('save your settings', () => persistence.saveSettings(settings));
+      saved.settings = settings;
+      const cutoff = retentionCutoff(settings, now());
+      const deleted = cutoff === undefined ? 0 : await storageCall('delete your old events', () => persistence.deleteEventsBefore(cutoff));
+      if (cutoff !== undefined) saved.events = saved.events.filter((event) => event.at >= cutoff);
+      // The recommender replays a log that shrank from the start.
+      ready?.forYou?.recommender.replay(saved.events);
+      return { person: personState(saved), settings, deleted };
+    },
+
+    async eraseAll() {
+      await storageCall('erase your data', () => persistence.erase());
+      return adoptPerson({ profile: null, events: [], settings: DEFAULT_SETTINGS });
+    },
+
+    workerRequests() {
+      return Promise.resolve(options.requests?.() ?? []);
     },
   };
 }

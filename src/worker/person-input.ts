@@ -5,7 +5,18 @@
  */
 import { RISK_LEVELS, type RiskLevel } from '../engine/catalog';
 import { EngineError } from '../engine/errors';
-import { AGE_MAX, AGE_MIN, MAX_GOALS_TEXT_LENGTH, PRODUCT_EVENT_KINDS, type ProductEventInput, type ProductEventKind, type ProfileInput } from '../protocol/engine-api';
+import {
+  AGE_MAX,
+  AGE_MIN,
+  MAX_GOALS_TEXT_LENGTH,
+  MIN_PASSPHRASE_LENGTH,
+  PRODUCT_EVENT_KINDS,
+  RETENTION_DAYS_MAX,
+  RETENTION_DAYS_MIN,
+  type ProductEventInput,
+  type ProductEventKind,
+  type ProfileInput,
+} from '../protocol/engine-api';
 
 function invalid(message: string): EngineError {
   return new EngineError('INVALID_INPUT', message);
@@ -48,4 +59,27 @@ export function validatedEvent(input: unknown, knownProduct: (productId: string)
   if (kind !== 'view') throw invalid('Only a view has a dwell time.');
   if (!numberIn(dwellMs, 0, Number.MAX_SAFE_INTEGER)) throw invalid('The dwell time must be a number of milliseconds, 0 or more.');
   return { productId, kind, dwellMs };
+}
+
+/** A retention period as given: a whole number of days in range, or null (keep every event). */
+export function validatedRetentionDays(days: unknown): number | null {
+  if (days === null) return null;
+  if (typeof days !== 'number' || !Number.isInteger(days) || !numberIn(days, RETENTION_DAYS_MIN, RETENTION_DAYS_MAX)) {
+    throw invalid(`Keep events for a whole number of days between ${RETENTION_DAYS_MIN} and ${RETENTION_DAYS_MAX}, or for ever.`);
+  }
+  return days;
+}
+
+/** A new passphrase as given: at least MIN_PASSPHRASE_LENGTH characters, or null (back to the device key). */
+export function validatedNewPassphrase(passphrase: unknown): string | null {
+  if (passphrase === null) return null;
+  if (typeof passphrase !== 'string' || passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw invalid(`Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  }
+  return passphrase;
+}
+
+/** The events' products that the catalog does not have, each once: an import naming them is refused. */
+export function unknownProducts(events: readonly { readonly productId: string }[], knownProduct: (productId: string) => boolean): string[] {
+  return [...new Set(events.map((event) => event.productId).filter((id) => !knownProduct(id)))];
 }

@@ -1,5 +1,5 @@
 import { isEngineError } from '../engine/errors';
-import type { EngineApi, SerializedError } from '../protocol/engine-api';
+import type { AppEngineApi, SerializedError } from '../protocol/engine-api';
 import { isWorkerRequest, transferListFor, type EngineCallResult, type WorkerRequest, type WorkerResponse } from '../protocol/worker-messages';
 
 /** Posts one response to the page, moving the listed buffers instead of copying them. */
@@ -15,7 +15,7 @@ export function serializeError(error: unknown): SerializedError {
   };
 }
 
-async function run(engine: EngineApi, request: WorkerRequest, post: PostResponse): Promise<EngineCallResult> {
+async function run(engine: AppEngineApi, request: WorkerRequest, post: PostResponse): Promise<EngineCallResult> {
   switch (request.method) {
     case 'init':
       return {
@@ -41,10 +41,28 @@ async function run(engine: EngineApi, request: WorkerRequest, post: PostResponse
     case 'dispose':
       await engine.dispose();
       return { method: 'dispose', result: undefined };
+    case 'storageStatus':
+      return { method: 'storageStatus', result: await engine.storageStatus() };
+    case 'unlock':
+      return { method: 'unlock', result: await engine.unlock(request.passphrase) };
+    case 'setPassphrase':
+      return { method: 'setPassphrase', result: await engine.setPassphrase(request.passphrase) };
+    case 'storedData':
+      return { method: 'storedData', result: await engine.storedData() };
+    case 'exportData':
+      return { method: 'exportData', result: await engine.exportData() };
+    case 'importData':
+      return { method: 'importData', result: await engine.importData(request.json) };
+    case 'setRetention':
+      return { method: 'setRetention', result: await engine.setRetention(request.days) };
+    case 'eraseAll':
+      return { method: 'eraseAll', result: await engine.eraseAll() };
+    case 'workerRequests':
+      return { method: 'workerRequests', result: await engine.workerRequests() };
   }
 }
 
-async function handle(engine: EngineApi, request: WorkerRequest, post: PostResponse): Promise<void> {
+async function handle(engine: AppEngineApi, request: WorkerRequest, post: PostResponse): Promise<void> {
   try {
     const reply = await run(engine, request, post);
     // Embedding rows move to the page instead of being copied.
@@ -55,6 +73,13 @@ async function handle(engine: EngineApi, request: WorkerRequest, post: PostRespo
   }
 }
 
+/** Calls answered at once: static data, a storage read and the worker's own request log. */
+const IMMEDIATE: ReadonlySet<WorkerRequest['method']> = new Set(['catalog', 'storedPerson', 'storageStatus', 'workerRequests']);
+/** The person's writes, in order among themselves but not behind the model. */
+const WRITES: ReadonlySet<WorkerRequest['method']> = new Set(['setProfile', 'recordEvent']);
+/** Calls that read or replace the person as a whole: they wait for everything before them and hold everything after. */
+const EXCLUSIVE: ReadonlySet<WorkerRequest['method']> = new Set(['unlock', 'setPassphrase', 'storedData', 'exportData', 'importData', 'setRetention', 'eraseAll']);
+
 /**
  * The worker's side of the protocol: takes each message from the page, calls `engine` and posts
  * the progress, result or error back. Model calls run one at a time, in order: tfjs backends are
@@ -62,16 +87,23 @@ async function handle(engine: EngineApi, request: WorkerRequest, post: PostRespo
  * loads simply waits for it. The person's writes (`setProfile`, `recordEvent`) have their own
  * queue, in order among themselves but not behind `init`: the engine stores them at once, even
  * while the model loads, and takes them into the model itself when it is ready (it allows for a
- * re-init while a profile is being embedded). `catalog` (static data) and `storedPerson` (a
- * storage read) are answered at once. Messages that are not requests are ignored.
+ * re-init while a profile is being embedded). The data controls (import, erase, retention,
+ * passphrase, export) wait for both queues and hold both back, so the person is never replaced
+ * under a running write or recommendation, and an export includes every write sent before it.
+ * `catalog`, `storedPerson`, `storageStatus` and `workerRequests` are answered at once. Messages
+ * that are not requests are ignored.
  */
-export function createRequestDispatcher(engine: EngineApi, post: PostResponse): (data: unknown) => void {
+export function createRequestDispatcher(engine: AppEngineApi, post: PostResponse): (data: unknown) => void {
   let models = Promise.resolve();
   let writes = Promise.resolve();
   return (data) => {
     if (!isWorkerRequest(data)) return;
-    if (data.method === 'catalog' || data.method === 'storedPerson') void handle(engine, data, post);
-    else if (data.method === 'setProfile' || data.method === 'recordEvent') writes = writes.then(() => handle(engine, data, post));
-    else models = models.then(() => handle(engine, data, post));
+    if (IMMEDIATE.has(data.method)) void handle(engine, data, post);
+    else if (WRITES.has(data.method)) writes = writes.then(() => handle(engine, data, post));
+    else if (EXCLUSIVE.has(data.method)) {
+      const exclusive = Promise.all([models, writes]).then(() => handle(engine, data, post));
+      models = exclusive;
+      writes = exclusive;
+    } else models = models.then(() => handle(engine, data, post));
   };
 }

@@ -4,20 +4,27 @@
  * engine, it stores profiles and events at any time, also before `init` has finished, and
  * recommends only once it has.
  */
-import type {
-  Catalog,
-  EngineApi,
-  EngineInitOptions,
-  EngineInitResult,
-  LoadProgress,
-  PersonState,
-  Product,
-  ProductEventInput,
-  ProfileInput,
-  RecommendOptions,
-  Recommendations,
-  SearchResult,
-  UnavailableModel,
+import {
+  PERSON_EXPORT_FORMAT,
+  type AppEngineApi,
+  type Catalog,
+  type EngineInitOptions,
+  type EngineInitResult,
+  type LoadProgress,
+  type PersonState,
+  type Product,
+  type ProductEventInput,
+  type ProfileInput,
+  type RecommendOptions,
+  type Recommendations,
+  type SearchResult,
+  type PersonExport,
+  type PersonSettings,
+  type ResourceRecord,
+  type RetentionResult,
+  type StorageStatus,
+  type StoredDataReport,
+  type UnavailableModel,
 } from '../../src/protocol/engine-api';
 import { EngineCallError } from '../../src/protocol/engine-call-error';
 import { EMPTY_PERSON } from '../../src/state/person-events';
@@ -67,7 +74,7 @@ export const TEST_CATALOG: Catalog = {
   products: [product('sav-1'), product('fund-1', { category: 'funds_etfs', risk_level: 4 }), product('bond-1', { category: 'bonds', risk_level: 2 })],
 };
 
-export class FakeEngine implements EngineApi {
+export class FakeEngine implements AppEngineApi {
   person: PersonState = EMPTY_PERSON;
   readonly events: ProductEventInput[] = [];
   readonly recommendCalls: RecommendOptions[] = [];
@@ -85,10 +92,16 @@ export class FakeEngine implements EngineApi {
   /** When set, storedPerson() waits for it, then answers with the person as they were when asked. */
   storedGate: Deferred<void> | null = null;
   /** The next call of this method fails with this error. */
-  failNext: { method: keyof EngineApi; error: EngineCallError } | null = null;
+  failNext: { method: keyof AppEngineApi; error: EngineCallError } | null = null;
   searchResult: SearchResult = { hits: [{ productId: 'sav-1', similarity: 0.8 }], weak: false };
   /** The models init() reports as unavailable; recommend() then rejects with MODEL_UNAVAILABLE, and search() too without the encoder. */
   unavailable: UnavailableModel[] = [];
+  /** The passphrase protecting the data, if any; `locked` until unlock() gets it. */
+  passphrase: string | null = null;
+  locked = false;
+  settings: PersonSettings = { retentionDays: null };
+  /** What importData() last took. */
+  imported: string | null = null;
 
   /** MODEL_UNAVAILABLE, as the real engine says it, when a model that `needs` names is unavailable. */
   private failIfUnavailable(feature: string, needs: readonly UnavailableModel['model'][]): void {
@@ -96,7 +109,7 @@ export class FakeEngine implements EngineApi {
     if (missing.length > 0) throw new EngineCallError({ code: 'MODEL_UNAVAILABLE', message: [feature, ...missing.map((entry) => entry.error.message)].join(' ') });
   }
 
-  private maybeFail(method: keyof EngineApi): void {
+  private maybeFail(method: keyof AppEngineApi): void {
     if (this.failNext?.method !== method) return;
     const { error } = this.failNext;
     this.failNext = null;
@@ -113,6 +126,7 @@ export class FakeEngine implements EngineApi {
   }
 
   async storedPerson(): Promise<PersonState> {
+    if (this.locked) throw new EngineCallError({ code: 'STORAGE_LOCKED', message: 'locked' });
     const asked = this.person;
     await (this.storedGate?.promise ?? Promise.resolve());
     this.maybeFail('storedPerson');
@@ -176,6 +190,63 @@ export class FakeEngine implements EngineApi {
 
   dispose(): Promise<void> {
     return Promise.resolve();
+  }
+
+  storageStatus(): Promise<StorageStatus> {
+    return Promise.resolve({ protection: this.passphrase === null ? 'device' : 'passphrase', locked: this.locked });
+  }
+
+  async unlock(passphrase: string): Promise<PersonState> {
+    await Promise.resolve();
+    if (passphrase !== this.passphrase) throw new EngineCallError({ code: 'INVALID_INPUT', message: 'That passphrase does not open your saved data.' });
+    this.locked = false;
+    return this.person;
+  }
+
+  async setPassphrase(passphrase: string | null): Promise<StorageStatus> {
+    this.passphrase = passphrase;
+    return this.storageStatus();
+  }
+
+  async storedData(): Promise<StoredDataReport> {
+    const status = await this.storageStatus();
+    return { protection: status.protection, profile: this.person.profile, events: this.events.map((event, at) => ({ ...event, at })), settings: this.settings, stores: [] };
+  }
+
+  async exportData(): Promise<PersonExport> {
+    const data = await this.storedData();
+    this.maybeFail('exportData');
+    return { format: PERSON_EXPORT_FORMAT, version: 1, exportedAt: '2026-11-29T10:00:00.000Z', profile: data.profile, events: data.events, settings: data.settings };
+  }
+
+  async importData(json: string): Promise<PersonState> {
+    await Promise.resolve();
+    this.maybeFail('importData');
+    this.imported = json;
+    const file = JSON.parse(json) as PersonExport;
+    this.events.splice(0, this.events.length, ...file.events);
+    this.person = { ...EMPTY_PERSON, profile: file.profile, eventCount: file.events.length };
+    return this.person;
+  }
+
+  async setRetention(days: number | null): Promise<RetentionResult> {
+    await Promise.resolve();
+    this.settings = { retentionDays: days };
+    return { person: this.person, settings: this.settings, deleted: 0 };
+  }
+
+  async eraseAll(): Promise<PersonState> {
+    await Promise.resolve();
+    this.maybeFail('eraseAll');
+    this.events.splice(0);
+    this.person = EMPTY_PERSON;
+    this.passphrase = null;
+    this.locked = false;
+    return this.person;
+  }
+
+  workerRequests(): Promise<readonly ResourceRecord[]> {
+    return Promise.resolve([]);
   }
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Catalog } from '../../src/engine/catalog';
-import type { EngineApi, ProfileInput } from '../../src/protocol/engine-api';
+import type { AppEngineApi, ProfileInput } from '../../src/protocol/engine-api';
 import { createMemoryPersistence } from '../../src/storage/memory-persistence';
 import type { PersonPersistence } from '../../src/storage/person-persistence';
 import { createInProcessEngine } from '../../src/worker/in-process-engine';
@@ -33,7 +33,7 @@ export function steppingClock(start = Date.UTC(2026, 0, 5)): () => number {
 }
 
 /** The in-process engine on the shipped models and catalog (not yet initialised). */
-export async function shippedEngine(catalog: Catalog, persistence: PersonPersistence, now = steppingClock()): Promise<EngineApi> {
+export async function shippedEngine(catalog: Catalog, persistence: PersonPersistence, now = steppingClock()): Promise<AppEngineApi> {
   return createInProcessEngine({ assets: fileAssetSource(await ensureModels()), catalog, persistence, now });
 }
 

@@ -5,6 +5,7 @@ const NAV_ITEMS = [
   { href: '/browse', label: 'Browse' },
   { href: '/profile', label: 'Profile' },
   { href: '/model', label: 'Model' },
+  { href: '/privacy', label: 'Privacy' },
 ] as const;
 
 /** The main navigation; the current page's link is marked with aria-current. */

@@ -1,0 +1,36 @@
+/**
+ * The page's side of the person's storage: what only a window can do (ask for persistent storage)
+ * and the stores a worker cannot reach (local and session storage), plus Cache Storage.
+ */
+
+/** Whether the browser keeps this site's data when the disk runs low, as far as it says. */
+export type PersistenceState = 'persisted' | 'best-effort' | 'unsupported';
+
+/** Whether this site's storage is persistent now. */
+export async function persistenceState(): Promise<PersistenceState> {
+  if (typeof navigator === 'undefined' || !('storage' in navigator) || typeof navigator.storage.persisted !== 'function') return 'unsupported';
+  return (await navigator.storage.persisted()) ? 'persisted' : 'best-effort';
+}
+
+/**
+ * Asks the browser to keep this site's data when the disk runs low (it may decide by itself, or
+ * ask the person); resolves with the state afterwards. `persist()` exists on windows only.
+ */
+export async function requestPersistentStorage(): Promise<PersistenceState> {
+  if (typeof navigator === 'undefined' || !('storage' in navigator) || typeof navigator.storage.persist !== 'function') return 'unsupported';
+  return (await navigator.storage.persist()) ? 'persisted' : 'best-effort';
+}
+
+/**
+ * Clears what the page itself can hold: local and session storage and every Cache Storage cache.
+ * The app keeps no personal data in any of them, but erasing checks nothing on trust: they are
+ * cleared whole, and static files are fetched again when needed.
+ */
+export async function clearPageStorage(): Promise<void> {
+  // Each may be missing (Node, or storage disabled by the browser): nothing there to clear.
+  if (typeof localStorage !== 'undefined') localStorage.clear();
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
+  if (typeof caches === 'undefined') return;
+  const names = await caches.keys();
+  await Promise.all(names.map((name) => caches.delete(name)));
+}

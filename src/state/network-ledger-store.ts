@@ -1,0 +1,82 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { judgeRequests, type BuildFiles, type Ledger, type LedgerRules } from '../privacy/ledger-verdict';
+import { browserLedgerPage, type LedgerPage } from '../privacy/network-ledger';
+import type { AppEngineApi, ResourceRecord } from '../protocol/engine-api';
+import { toSerializedError } from '../protocol/engine-call-error';
+import { keepResourceTimings, timelineRequests } from '../protocol/resource-timing';
+import { coalescedTask } from './coalesced-task';
+
+export type { Ledger, LedgerMethod, LedgerRow, LedgerVerdict } from '../privacy/ledger-verdict';
+
+/** How often the ledger reads the requests again while it is on screen. */
+export const LEDGER_REFRESH_MS = 3000;
+
+export interface NetworkLedgerState {
+  /** The latest reading, judged; null until the first is in. */
+  readonly ledger: Ledger | null;
+  /** Reads every context's requests and judges them again. Never rejects; calls made meanwhile share one reading. */
+  readonly refresh: () => Promise<void>;
+  /** Refreshes now and every LEDGER_REFRESH_MS until the returned function is called (while the ledger is shown). */
+  readonly watch: () => () => void;
+}
+
+export type NetworkLedgerStore = StoreApi<NetworkLedgerState>;
+
+/** One context whose requests the ledger lists; a service worker would be one more. */
+interface RequestSource {
+  /** Names it when it cannot be read ("the engine worker"). */
+  readonly name: string;
+  readonly read: () => Promise<readonly ResourceRecord[]>;
+}
+
+type Reading = { readonly records: readonly ResourceRecord[] } | { readonly gap: string };
+
+/**
+ * The network ledger of the page and the engine worker. Create it at start-up, before the first
+ * render: it raises the page's resource timing buffer, and says so when entries were lost before.
+ * `pageParameters` are the query parameters the page's address may carry with their values
+ * (LedgerRules.pageParameters).
+ */
+export function createNetworkLedgerStore(
+  engine: Pick<AppEngineApi, 'workerRequests'>,
+  pageParameters: LedgerRules['pageParameters'],
+  page: LedgerPage = browserLedgerPage(),
+): NetworkLedgerStore {
+  const timingsComplete = keepResourceTimings(page.timeline);
+  const sources: readonly RequestSource[] = [
+    { name: 'the page', read: () => Promise.resolve(timelineRequests(page.timeline, 'page')) },
+    { name: 'the engine worker', read: () => engine.workerRequests() },
+  ];
+  // Read once: the list is fixed for a build, and every read would be one more request.
+  let buildFiles: Promise<BuildFiles> | null = null;
+
+  return createStore<NetworkLedgerState>()((set) => {
+    const refresh = coalescedTask(async (isLatest) => {
+      buildFiles ??= page.loadBuildFiles();
+      const [files, ...readings] = await Promise.all([buildFiles, ...sources.map(readSource)]);
+      if (!isLatest()) return;
+      const records = readings.flatMap((reading) => ('records' in reading ? reading.records : []));
+      const gaps = readings.flatMap((reading) => ('gap' in reading ? [reading.gap] : []));
+      if (!timingsComplete) gaps.unshift("The browser's record of this page's requests was full before the ledger started, so some early requests may be missing.");
+      set({ ledger: judgeRequests(records, { origin: page.origin, basePath: page.basePath, buildFiles: files, pageParameters }, gaps) });
+    });
+
+    return {
+      ledger: null,
+      refresh,
+      watch() {
+        void refresh();
+        const timer = setInterval(() => void refresh(), LEDGER_REFRESH_MS);
+        return () => clearInterval(timer);
+      },
+    };
+  });
+}
+
+async function readSource(source: RequestSource): Promise<Reading> {
+  try {
+    return { records: await source.read() };
+  } catch (error) {
+    return { gap: `The requests of ${source.name} could not be read: ${toSerializedError(error).message}` };
+  }
+}

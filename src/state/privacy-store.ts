@@ -1,0 +1,146 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { clearPageStorage, persistenceState, requestPersistentStorage, type PersistenceState } from '../privacy/browser-storage';
+import { MAX_IMPORT_BYTES, type PersonDataApi, type PersonExport, type SerializedError, type StorageStatus, type StoredDataReport } from '../protocol/engine-api';
+import { toSerializedError } from '../protocol/engine-call-error';
+import type { PersonStore } from './person-store';
+
+/** The data controls a person can use, one at a time. */
+export type DataAction = 'export' | 'import' | 'erase' | 'retention' | 'passphrase';
+
+/** The latest data control used and how it went; `message` says what happened, for people. */
+export interface DataActionState {
+  readonly action: DataAction;
+  readonly status: 'working' | 'done' | 'error';
+  readonly message: string | null;
+  readonly error: SerializedError | null;
+}
+
+export interface PrivacyState {
+  /** How the data is protected; null until known. */
+  readonly storage: StorageStatus | null;
+  /** Everything stored, decrypted (the privacy center's view); null until read. */
+  readonly report: StoredDataReport | null;
+  readonly reportError: SerializedError | null;
+  readonly persistence: PersistenceState | null;
+  readonly lastAction: DataActionState | null;
+
+  /** Reads the protection, the stored data and the persistence state again. Never rejects. */
+  readonly refresh: () => Promise<void>;
+  /** The person's data as the export file, or null when it failed (see `lastAction`). */
+  readonly exportData: () => Promise<PersonExport | null>;
+  /** Replaces the stored data with an export file's text. Never rejects. */
+  readonly importData: (file: { readonly size: number; readonly text: () => Promise<string> }) => Promise<void>;
+  /** Erases everything stored about the person on this device. Never rejects. */
+  readonly eraseAll: () => Promise<void>;
+  readonly setRetention: (days: number | null) => Promise<void>;
+  readonly setPassphrase: (passphrase: string | null) => Promise<void>;
+  /** Asks the browser to keep the data when the disk runs low. Never rejects. */
+  readonly requestPersistence: () => Promise<void>;
+}
+
+export type PrivacyStore = StoreApi<PrivacyState>;
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * The privacy center's state: what is stored, and the person's controls over it (export, import,
+ * erase, retention, passphrase). A control that replaces the person hands the new one to the
+ * person store, so every page shows it at once.
+ */
+export function createPrivacyStore(engine: PersonDataApi, personStore: PersonStore): PrivacyStore {
+  const store = createStore<PrivacyState>()((set) => ({
+    storage: null,
+    report: null,
+    reportError: null,
+    persistence: null,
+    lastAction: null,
+
+    async refresh() {
+      const persistence = await persistenceState().catch((): PersistenceState => 'unsupported');
+      set({ persistence });
+      try {
+        const storage = await engine.storageStatus();
+        set({ storage });
+        // Locked data cannot be shown: the person store asks for the passphrase.
+        if (storage.locked) {
+          set({ report: null, reportError: null });
+          return;
+        }
+        set({ report: await engine.storedData(), reportError: null });
+      } catch (error) {
+        set({ reportError: toSerializedError(error) });
+      }
+    },
+
+    async exportData() {
+      return act('export', async () => {
+        const file = await engine.exportData();
+        return { result: file, message: `Exported ${file.profile ? 'your profile and ' : ''}${plural(file.events.length, 'event', 'events')}.` };
+      });
+    },
+
+    async importData(file) {
+      // Refused before reading: a huge file is not an export, and reading it would stall the page.
+      if (file.size > MAX_IMPORT_BYTES) {
+        const message = `That file is ${Math.round(file.size / 1e6)} MB, larger than any export of this app. Choose the file you exported.`;
+        set({ lastAction: { action: 'import', status: 'error', message: null, error: { code: 'INVALID_INPUT', message } } });
+        return;
+      }
+      await act('import', async () => {
+        const person = await engine.importData(await file.text());
+        personStore.getState().replacePerson(person);
+        return { result: undefined, message: `Imported ${person.profile ? 'your profile and ' : ''}${plural(person.eventCount, 'event', 'events')}.` };
+      });
+    },
+
+    async eraseAll() {
+      await act('erase', async () => {
+        const person = await engine.eraseAll();
+        await clearPageStorage();
+        personStore.getState().replacePerson(person);
+        return { result: undefined, message: 'Everything this app stored about you on this device is erased.' };
+      });
+    },
+
+    async setRetention(days) {
+      await act('retention', async () => {
+        const { person, deleted } = await engine.setRetention(days);
+        personStore.getState().replacePerson(person);
+        const kept = days === null ? 'Events are kept until you erase them.' : `Events older than ${plural(days, 'day', 'days')} are deleted.`;
+        return { result: undefined, message: `${kept} ${plural(deleted, 'event was', 'events were')} deleted now.` };
+      });
+    },
+
+    async setPassphrase(passphrase) {
+      await act('passphrase', async () => {
+        const storage = await engine.setPassphrase(passphrase);
+        set({ storage });
+        const message = passphrase === null ? 'The passphrase is removed: this browser opens your data by itself again.' : 'Your data is now locked with your passphrase. You will need it after each restart of the browser.';
+        return { result: undefined, message };
+      });
+    },
+
+    async requestPersistence() {
+      set({ persistence: await requestPersistentStorage().catch((): PersistenceState => 'unsupported') });
+    },
+  }));
+
+  /** Runs one data control, records how it went, then shows the stored data afresh. */
+  async function act<T>(action: DataAction, work: () => Promise<{ result: T; message: string }>): Promise<T | null> {
+    store.setState({ lastAction: { action, status: 'working', message: null, error: null } });
+    let outcome: T | null = null;
+    try {
+      const { result, message } = await work();
+      outcome = result;
+      store.setState({ lastAction: { action, status: 'done', message, error: null } });
+    } catch (error) {
+      store.setState({ lastAction: { action, status: 'error', message: null, error: toSerializedError(error) } });
+    }
+    await store.getState().refresh();
+    return outcome;
+  }
+
+  return store;
+}

@@ -1,0 +1,106 @@
+/**
+ * The privacy center's store and the person store's lock, driven against the fake engine (the
+ * stores are under test): each data control reaches the engine, reports how it went, and hands a
+ * replaced person to every page.
+ */
+import { describe, expect, it } from 'vitest';
+import { EngineCallError } from '../src/protocol/engine-call-error';
+import { createAppStores } from '../src/state/app-stores';
+import { FakeEngine, settle, TEST_PROFILE } from './helpers/fake-engine-api';
+
+async function setUp(prepare: (engine: FakeEngine) => void = () => undefined) {
+  const engine = new FakeEngine();
+  prepare(engine);
+  const stores = createAppStores(engine, 'auto');
+  void stores.person.getState().loadStoredPerson();
+  void stores.engine.getState().start('auto');
+  engine.initGate.resolve();
+  await settle();
+  return { engine, stores, privacy: stores.privacy, person: stores.person };
+}
+
+const fileOf = (text: string) => ({ size: text.length, text: () => Promise.resolve(text) });
+
+describe('privacy store', () => {
+  it('shows what is stored, decrypted, once refreshed', async () => {
+    const { privacy, person } = await setUp();
+    await person.getState().saveProfile(TEST_PROFILE);
+    await person.getState().recordEvent({ productId: 'sav-1', kind: 'view' });
+    await privacy.getState().refresh();
+    const { report, storage } = privacy.getState();
+    expect(storage).toEqual({ protection: 'device', locked: false });
+    expect(report?.profile).toEqual(TEST_PROFILE);
+    expect(report?.events.map((event) => event.productId)).toEqual(['sav-1']);
+  });
+
+  it('exports a file and says what it holds; a failed export says why', async () => {
+    const { engine, privacy, person } = await setUp();
+    await person.getState().saveProfile(TEST_PROFILE);
+    await person.getState().recordEvent({ productId: 'sav-1', kind: 'favourite' });
+    const file = await privacy.getState().exportData();
+    expect(file?.events).toHaveLength(1);
+    expect(privacy.getState().lastAction).toMatchObject({ action: 'export', status: 'done', message: 'Exported your profile and 1 event.' });
+
+    engine.failNext = { method: 'exportData', error: new EngineCallError({ code: 'STORAGE_FAILED', message: 'disk gone' }) };
+    expect(await privacy.getState().exportData()).toBeNull();
+    expect(privacy.getState().lastAction).toMatchObject({ action: 'export', status: 'error', error: { code: 'STORAGE_FAILED' } });
+  });
+
+  it('imports a file: every page shows the imported person, and recommendations follow them', async () => {
+    const { engine, privacy, person } = await setUp();
+    const text = JSON.stringify({ format: 'private-finance-recommender/person-export', version: 1, exportedAt: '', profile: TEST_PROFILE, events: [{ productId: 'bond-1', kind: 'view', at: 5 }], settings: { retentionDays: null } });
+    await privacy.getState().importData(fileOf(text));
+    await settle();
+    expect(engine.imported).toBe(text);
+    expect(person.getState()).toMatchObject({ profile: TEST_PROFILE, person: { eventCount: 1 }, recommendationsStatus: 'ready' });
+    expect(privacy.getState().lastAction).toMatchObject({ status: 'done', message: 'Imported your profile and 1 event.' });
+  });
+
+  it('refuses a file too large to be an export without reading it', async () => {
+    const { engine, privacy } = await setUp();
+    let read = false;
+    await privacy.getState().importData({ size: 50_000_000, text: () => ((read = true), Promise.resolve('')) });
+    expect(read).toBe(false);
+    expect(engine.imported).toBeNull();
+    expect(privacy.getState().lastAction).toMatchObject({ action: 'import', status: 'error', error: { code: 'INVALID_INPUT', message: expect.stringContaining('50 MB') as unknown } });
+  });
+
+  it('erases: the person is gone from every page and nothing is recommended', async () => {
+    const { engine, privacy, person } = await setUp();
+    await person.getState().saveProfile(TEST_PROFILE);
+    await person.getState().recordEvent({ productId: 'sav-1', kind: 'favourite' });
+    await settle();
+    expect(person.getState().recommendations).not.toBeNull();
+    await privacy.getState().eraseAll();
+    expect(engine.events).toEqual([]);
+    expect(person.getState()).toMatchObject({ profile: null, recommendations: null, person: { favourites: [], eventCount: 0 } });
+    expect(privacy.getState().lastAction).toMatchObject({ action: 'erase', status: 'done' });
+    expect(privacy.getState().report?.events).toEqual([]);
+  });
+
+  it('sets the retention period and the passphrase, and reports each', async () => {
+    const { engine, privacy } = await setUp();
+    await privacy.getState().setRetention(30);
+    expect(engine.settings).toEqual({ retentionDays: 30 });
+    expect(privacy.getState().lastAction?.message).toBe('Events older than 30 days are deleted. 0 events were deleted now.');
+    await privacy.getState().setPassphrase('correct horse battery');
+    expect(engine.passphrase).toBe('correct horse battery');
+    expect(privacy.getState().storage).toEqual({ protection: 'passphrase', locked: false });
+  });
+});
+
+describe('locked data', () => {
+  it('is reported as locked at start, stays locked on a wrong passphrase, and opens on the right one', async () => {
+    const { person } = await setUp((engine) => {
+      engine.person = { ...engine.person, profile: TEST_PROFILE, eventCount: 3 };
+      engine.passphrase = 'correct horse battery';
+      engine.locked = true;
+    });
+    expect(person.getState()).toMatchObject({ locked: true, restored: true });
+    await person.getState().unlock('wrong');
+    expect(person.getState()).toMatchObject({ locked: true, unlockStatus: 'error', unlockError: { code: 'INVALID_INPUT' } });
+    await person.getState().unlock('correct horse battery');
+    await settle();
+    expect(person.getState()).toMatchObject({ locked: false, unlockStatus: 'idle', profile: TEST_PROFILE, person: { eventCount: 3 }, recommendationsStatus: 'ready' });
+  });
+});
