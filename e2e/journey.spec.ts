@@ -85,4 +85,9 @@ test('a new person gets explained recommendations that move toward the goal of w
   expect(pageErrors).toEqual([]);
   await expect(page.getByTestId('page-error')).toHaveCount(0);
   expect(strayRequests(requests, new URL(baseURL).origin), 'requests that are not a GET of our own origin').toEqual([]);
+  // Each model file is fetched once, by the verifying loader: the tokenizer gets those verified bytes, not a second
+  // download. (Manifests are read twice: first for the download's total size, then to verify against.)
+  const modelFetches = requests.map((request) => new URL(request.url()).pathname).filter((path) => path.startsWith('/models/') && !path.endsWith('/manifest.json'));
+  expect(modelFetches.length, 'model files fetched').toBeGreaterThan(0);
+  expect(modelFetches.filter((path, index) => modelFetches.indexOf(path) !== index), 'model files fetched twice').toEqual([]);
 });

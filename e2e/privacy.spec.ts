@@ -109,6 +109,7 @@ test('export then import restores the same recommendations', async ({ page }) =>
   await page.getByTestId('erase-confirm').click();
   await expect(page.getByTestId('erase-status')).toHaveAttribute('data-status', 'done');
   await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-status')).toHaveAttribute('data-status', 'done');
   await expect(page.getByTestId('stored-event-count')).toHaveAttribute('data-count', String(exported.events.length));
 
@@ -137,4 +138,44 @@ test('a passphrase locks the data after a reload; a wrong one is refused, the ri
   await expect(unlock).toBeHidden();
   await waitForEngine(page);
   expect(await forYouIds(page)).toEqual(before);
+});
+
+test('a forgotten passphrase: erasing from the unlock page starts afresh', async ({ page }) => {
+  await page.goto('/?backend=auto');
+  await answerQuestionnaire(page, 'middle');
+  await submitProfile(page, `Save for my children's education ${CANARY}.`);
+  await page.getByRole('link', { name: 'Privacy' }).click();
+  const form = page.getByTestId('passphrase-form');
+  await form.getByLabel('New passphrase').fill('forgotten passphrase');
+  await form.getByLabel('Type it again').fill('forgotten passphrase');
+  await form.getByRole('button', { name: 'Lock with this passphrase' }).click();
+  await expect(page.getByTestId('passphrase-status')).toHaveAttribute('data-status', 'done');
+
+  await page.goto('/?backend=auto');
+  await expect(page.getByTestId('unlock-form')).toBeVisible();
+  await page.getByTestId('erase-data').click();
+  await page.getByTestId('erase-confirm').click();
+  await expect(page.getByTestId('profile-form')).toBeVisible();
+  expect(placesHolding(await readStoredText(page), CANARY)).toEqual([]);
+});
+
+test("erasing in one tab resets the app's other tabs, which write nothing back", async ({ page, context }) => {
+  await personWithHistory(page);
+  const other = await context.newPage();
+  await other.goto('/?backend=auto');
+  await expect(other).toHaveURL(/#\/for-you$/);
+  await waitForEngine(other);
+
+  await openPrivacyCenter(page);
+  await page.getByTestId('erase-data').click();
+  await page.getByTestId('erase-confirm').click();
+  await expect(page.getByTestId('erase-status')).toHaveAttribute('data-status', 'done');
+
+  // The other tab reloaded on its own: it knows no profile, so its home is the questionnaire.
+  await other.evaluate(() => {
+    window.location.hash = '#/';
+  });
+  await expect(other.getByTestId('profile-form')).toBeVisible();
+  await waitForEngine(other);
+  expect(placesHolding(await readStoredText(other), CANARY)).toEqual([]);
 });

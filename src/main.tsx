@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { onDataChangedElsewhere } from './privacy/data-change-channel';
 import { createWorkerEngine } from './protocol/worker-proxy';
 import { createAppStores, startApp, type PageStores } from './state/app-stores';
 import { createNetworkLedgerStore } from './state/network-ledger-store';
@@ -20,6 +21,9 @@ const stores: PageStores = {
 
 // Start the catalog and the model before the first render, so the downloads begin as early as possible.
 startApp(stores);
+
+// Another tab erased, imported or re-protected the data: this tab's copy is stale, so start afresh.
+onDataChangedElsewhere(() => window.location.reload());
 
 // Test only (tools/audit-privacy.ts --planted-leak): Vite folds the flag at build time, so other builds drop this and the module.
 if (import.meta.env.VITE_PRIVACY_AUDIT_PLANTED_LEAK === '1') void import('./privacy/planted-leak').then((leak) => leak.plantLeak());

@@ -105,6 +105,60 @@ describe('erase', () => {
   });
 });
 
+describe('while the models load', () => {
+  it('erase and import are not held up by init, and init ends with the person they left', async () => {
+    const source = await readyEngine(newPersonOn(device));
+    await source.setProfile(R2_PROFILE);
+    await act(source);
+    const file = JSON.stringify(await source.exportData());
+    const expected = await ranking(source);
+
+    const storage = newPersonOn(device);
+    await storage.saveProfile({ ...R2_PROFILE, riskLevel: 4, goalsText: 'Grow my money with shares.' });
+    const engine = await shippedEngine(catalog, storage);
+    engines.push(engine);
+    const loading = engine.init({ backend: 'wasm' });
+    expect((await engine.eraseAll()).profile).toBeNull();
+    expect((await engine.importData(file)).eventCount).toBe(6);
+    await loading;
+    expect(await ranking(engine)).toEqual(expected);
+  });
+
+  it('an import landing while init embeds the stored profile: init starts over on the imported person', async () => {
+    const source = await readyEngine(newPersonOn(device));
+    await source.setProfile(R2_PROFILE);
+    await act(source);
+    const file = JSON.stringify(await source.exportData());
+    const expected = await ranking(source);
+
+    const stored = newPersonOn(device);
+    await stored.saveProfile({ ...R2_PROFILE, riskLevel: 4, goalsText: 'Grow my money with shares.' });
+    // init reads the person once the models are loaded: hold that read, then import right after it.
+    let readStarted = (): void => undefined;
+    const reading = new Promise<void>((resolve) => (readStarted = resolve));
+    let releaseRead = (): void => undefined;
+    const released = new Promise<void>((resolve) => (releaseRead = resolve));
+    const engine = await shippedEngine(catalog, {
+      ...stored,
+      // Read before the import is stored, answered after it.
+      loadPerson: async () => {
+        const read = await stored.loadPerson();
+        readStarted();
+        await released;
+        return read;
+      },
+    });
+    engines.push(engine);
+    const loading = engine.init({ backend: 'wasm' });
+    await reading;
+    releaseRead();
+    const imported = engine.importData(file);
+    const [init] = await Promise.all([loading, imported]);
+    expect(init.person.eventCount).toBe(6);
+    expect(await ranking(engine)).toEqual(expected);
+  });
+});
+
 describe('retention', () => {
   it('deletes events older than the period now and at each start, and keeps the rest', async () => {
     const clock = manualClock();

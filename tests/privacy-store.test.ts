@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineCallError } from '../src/protocol/engine-call-error';
 import { createAppStores } from '../src/state/app-stores';
-import { FakeEngine, settle, TEST_PROFILE } from './helpers/fake-engine-api';
+import { deferred, FakeEngine, settle, TEST_PROFILE } from './helpers/fake-engine-api';
 
 async function setUp(prepare: (engine: FakeEngine) => void = () => undefined) {
   const engine = new FakeEngine();
@@ -89,7 +89,44 @@ describe('privacy store', () => {
   });
 });
 
+describe('data controls and writes in flight', () => {
+  it('erase waits for the writes already made, so none lands after it, and forgets the last search', async () => {
+    const { engine, privacy, person, stores } = await setUp();
+    await stores.catalog.getState().searchProducts('a home near the lake');
+    expect(stores.catalog.getState().search.query).toBe('a home near the lake');
+    engine.recordGate = deferred();
+    void person.getState().recordEvent({ productId: 'sav-1', kind: 'favourite' });
+    void person.getState().recordEvent({ productId: 'bond-1', kind: 'favourite' });
+    const erasing = privacy.getState().eraseAll();
+    await settle();
+    expect(privacy.getState().lastAction?.status).toBe('working');
+    engine.recordGate.resolve();
+    await erasing;
+    expect(engine.events).toEqual([]);
+    expect(person.getState().person).toMatchObject({ favourites: [], eventCount: 0 });
+    expect(stores.catalog.getState().search).toMatchObject({ status: 'idle', query: '', result: null });
+  });
+});
+
 describe('locked data', () => {
+  it('erased from the unlock page (a forgotten passphrase) is no longer locked: the person starts afresh', async () => {
+    const { person, privacy } = await setUp((engine) => {
+      engine.passphrase = 'correct horse battery';
+      engine.locked = true;
+    });
+    expect(person.getState().locked).toBe(true);
+    await privacy.getState().eraseAll();
+    expect(person.getState()).toMatchObject({ locked: false, profile: null });
+    expect(privacy.getState().storage).toEqual({ protection: 'device', locked: false });
+  });
+
+  it('is noticed when another tab locks it: a write refused as locked asks for the passphrase here too', async () => {
+    const { engine, person } = await setUp();
+    engine.failNext = { method: 'recordEvent', error: new EngineCallError({ code: 'STORAGE_LOCKED', message: 'locked' }) };
+    expect(await person.getState().recordEvent({ productId: 'sav-1', kind: 'view' })).toBe(false);
+    expect(person.getState().locked).toBe(true);
+  });
+
   it('is reported as locked at start, stays locked on a wrong passphrase, and opens on the right one', async () => {
     const { person } = await setUp((engine) => {
       engine.person = { ...engine.person, profile: TEST_PROFILE, eventCount: 3 };

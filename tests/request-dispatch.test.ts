@@ -100,7 +100,7 @@ describe('createRequestDispatcher', () => {
     expect(kinds()).toEqual(['1:progress', '2:result:recordEvent', '3:error', '4:result:recordEvent', '1:result:init', '5:error']);
   });
 
-  it('runs a data control after every call before it and before every call after it, and answers storageStatus at once', async () => {
+  it('runs a data control in order with the writes, not behind init, and answers storageStatus at once', async () => {
     const { dispatch, finishInit, finishEvent, kinds } = setUp();
     dispatch({ id: 1, method: 'init', options: { backend: 'auto' } });
     dispatch({ id: 2, method: 'recordEvent', event: { productId: 'sav-001', kind: 'view' } });
@@ -112,11 +112,11 @@ describe('createRequestDispatcher', () => {
     expect(kinds()).toEqual(['1:progress', '6:result:storageStatus']);
     finishEvent();
     await settle();
-    // The erase still waits for init; the later write and model call wait for the erase.
-    expect(kinds()).toEqual(['1:progress', '6:result:storageStatus', '2:result:recordEvent']);
+    // The erase waits for the write sent before it, not for init; the write after it waits for the erase.
+    expect(kinds()).toEqual(['1:progress', '6:result:storageStatus', '2:result:recordEvent', '3:result:eraseAll', '4:error']);
     finishInit();
     await settle();
-    expect(kinds()).toEqual(['1:progress', '6:result:storageStatus', '2:result:recordEvent', '1:result:init', '3:result:eraseAll', '4:error', '5:result:embed']);
+    expect(kinds()).toEqual(['1:progress', '6:result:storageStatus', '2:result:recordEvent', '3:result:eraseAll', '4:error', '1:result:init', '5:result:embed']);
   });
 
   it('sends engine errors with their code, and anything else as INTERNAL with its message', async () => {

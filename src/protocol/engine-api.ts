@@ -285,10 +285,10 @@ export interface EngineApi {
 
 /**
  * The person's control over their data on this device: what is stored, export, import, erase,
- * retention and the passphrase. Each call waits for the calls before it (model and writes alike)
- * and holds later ones back, so that the person is never replaced under a running write or
- * recommendation. STORAGE_LOCKED while a passphrase is needed (except `storageStatus`, `unlock`
- * and `eraseAll`), STORAGE_FAILED when the browser's storage fails.
+ * retention and the passphrase. They run in order with the person's writes (an export includes
+ * every write sent before it), also while the models load. STORAGE_LOCKED while a passphrase is
+ * needed (except `storageStatus`, `unlock` and `eraseAll`), STORAGE_FAILED when the browser's
+ * storage fails.
  */
 export interface PersonDataApi {
   /** How the data is protected and whether a passphrase is needed now. */

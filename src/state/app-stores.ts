@@ -21,11 +21,12 @@ export interface PageStores extends AppStores {
 export function createAppStores(engine: AppEngineApi, preference: BackendPreference): AppStores {
   const engineStore = createEngineStore(engine, preference);
   const person = createPersonStore(engine, engineStore);
+  const catalog = createCatalogStore(engine, engineStore);
   return {
     engine: engineStore,
-    catalog: createCatalogStore(engine, engineStore),
+    catalog,
     person,
-    privacy: createPrivacyStore(engine, person),
+    privacy: createPrivacyStore(engine, person, () => catalog.getState().clearSearch()),
   };
 }
 

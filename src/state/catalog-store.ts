@@ -40,6 +40,8 @@ export interface CatalogState {
   readonly setSort: (sort: SortKey) => void;
   /** Semantic search on the device. Never rejects; a newer search supersedes an older one. */
   readonly searchProducts: (query: string) => Promise<void>;
+  /** Forgets the search and its result (the person's words), and any search still running. */
+  readonly clearSearch: () => void;
 }
 
 export type CatalogStore = StoreApi<CatalogState>;
@@ -98,6 +100,11 @@ export function createCatalogStore(engine: EngineApi, engineStore: EngineStore):
 
     setSort(sort) {
       set({ sort });
+    },
+
+    clearSearch() {
+      latestSearch += 1;
+      set({ search: NO_SEARCH });
     },
 
     async searchProducts(rawQuery) {

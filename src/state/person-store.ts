@@ -71,8 +71,13 @@ export interface PersonStoreState {
   readonly unlockError: SerializedError | null;
   /** Opens passphrase-protected data and shows the person. Never rejects. */
   readonly unlock: (passphrase: string) => Promise<void>;
-  /** Takes a person replaced as a whole (import, erase): shows them and recommends afresh. */
+  /**
+   * Takes a person replaced as a whole (import, erase, unlock): shows them and recommends afresh;
+   * nothing is locked any more, and writes and a profile save still in flight are no longer shown.
+   */
   readonly replacePerson: (person: PersonState) => void;
+  /** Resolves once every write made so far has been answered (a data control waits for them). */
+  readonly whenWritesSettled: () => Promise<void>;
 }
 
 export type PersonStore = StoreApi<PersonStoreState>;
@@ -199,8 +204,26 @@ export function createPersonStore(engine: EngineApi & Pick<PersonDataApi, 'unloc
     },
 
     replacePerson(person) {
-      adopt(person, { recommendations: null, recommendationsStatus: 'idle', recommendationsError: null, profileStatus: 'idle', profileError: null, eventError: null });
+      unconfirmed = [];
+      savingProfile = null;
+      // An earlier save still in flight no longer decides what is shown.
+      latestProfileSave += 1;
+      adopt(person, {
+        recommendations: null,
+        recommendationsStatus: 'idle',
+        recommendationsError: null,
+        profileStatus: 'idle',
+        profileError: null,
+        eventError: null,
+        locked: false,
+        unlockStatus: 'idle',
+        unlockError: null,
+      });
       if (engineReady()) void refresh();
+    },
+
+    async whenWritesSettled() {
+      await writes;
     },
   }));
 
@@ -223,7 +246,10 @@ export function createPersonStore(engine: EngineApi & Pick<PersonDataApi, 'unloc
 
   function failed(error: unknown): SerializedError {
     engineStore.getState().reportFailure(error);
-    return toSerializedError(error);
+    const serialized = toSerializedError(error);
+    // Another tab locked the data with a passphrase: ask for it here too.
+    if (serialized.code === 'STORAGE_LOCKED') store.setState({ locked: true });
+    return serialized;
   }
 
   /**

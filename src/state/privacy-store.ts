@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { clearPageStorage, persistenceState, requestPersistentStorage, type PersistenceState } from '../privacy/browser-storage';
+import { announceDataChange } from '../privacy/data-change-channel';
 import { MAX_IMPORT_BYTES, type PersonDataApi, type PersonExport, type SerializedError, type StorageStatus, type StoredDataReport } from '../protocol/engine-api';
 import { toSerializedError } from '../protocol/engine-call-error';
 import type { PersonStore } from './person-store';
@@ -33,7 +34,8 @@ export interface PrivacyState {
   /** Erases everything stored about the person on this device. Never rejects. */
   readonly eraseAll: () => Promise<void>;
   readonly setRetention: (days: number | null) => Promise<void>;
-  readonly setPassphrase: (passphrase: string | null) => Promise<void>;
+  /** Resolves true once the data is protected as asked, false when it failed (see `lastAction`). */
+  readonly setPassphrase: (passphrase: string | null) => Promise<boolean>;
   /** Asks the browser to keep the data when the disk runs low. Never rejects. */
   readonly requestPersistence: () => Promise<void>;
 }
@@ -46,10 +48,12 @@ function plural(count: number, one: string, many: string): string {
 
 /**
  * The privacy center's state: what is stored, and the person's controls over it (export, import,
- * erase, retention, passphrase). A control that replaces the person hands the new one to the
- * person store, so every page shows it at once.
+ * erase, retention, passphrase). A control waits for the person's writes already made, and one
+ * that replaces the person hands the new one to the person store, so every page shows it at once;
+ * the app's other tabs are told (they reload). `forgetShownData` clears what other stores show of
+ * the person's own words (the last search) once everything is erased.
  */
-export function createPrivacyStore(engine: PersonDataApi, personStore: PersonStore): PrivacyStore {
+export function createPrivacyStore(engine: PersonDataApi, personStore: PersonStore, forgetShownData: () => void): PrivacyStore {
   const store = createStore<PrivacyState>()((set) => ({
     storage: null,
     report: null,
@@ -63,9 +67,10 @@ export function createPrivacyStore(engine: PersonDataApi, personStore: PersonSto
       try {
         const storage = await engine.storageStatus();
         set({ storage });
-        // Locked data cannot be shown: the person store asks for the passphrase.
+        // Locked data cannot be shown (another tab may have just locked it): the app asks for the passphrase.
         if (storage.locked) {
           set({ report: null, reportError: null });
+          personStore.setState({ locked: true });
           return;
         }
         set({ report: await engine.storedData(), reportError: null });
@@ -89,37 +94,48 @@ export function createPrivacyStore(engine: PersonDataApi, personStore: PersonSto
         return;
       }
       await act('import', async () => {
-        const person = await engine.importData(await file.text());
+        const text = await file.text();
+        await personStore.getState().whenWritesSettled();
+        const person = await engine.importData(text);
         personStore.getState().replacePerson(person);
+        announceDataChange();
         return { result: undefined, message: `Imported ${person.profile ? 'your profile and ' : ''}${plural(person.eventCount, 'event', 'events')}.` };
       });
     },
 
     async eraseAll() {
       await act('erase', async () => {
+        await personStore.getState().whenWritesSettled();
         const person = await engine.eraseAll();
-        await clearPageStorage();
         personStore.getState().replacePerson(person);
+        forgetShownData();
+        announceDataChange();
+        await clearPageStorage();
         return { result: undefined, message: 'Everything this app stored about you on this device is erased.' };
       });
     },
 
     async setRetention(days) {
       await act('retention', async () => {
+        await personStore.getState().whenWritesSettled();
         const { person, deleted } = await engine.setRetention(days);
         personStore.getState().replacePerson(person);
+        announceDataChange();
         const kept = days === null ? 'Events are kept until you erase them.' : `Events older than ${plural(days, 'day', 'days')} are deleted.`;
         return { result: undefined, message: `${kept} ${plural(deleted, 'event was', 'events were')} deleted now.` };
       });
     },
 
     async setPassphrase(passphrase) {
-      await act('passphrase', async () => {
+      const done = await act('passphrase', async () => {
         const storage = await engine.setPassphrase(passphrase);
         set({ storage });
-        const message = passphrase === null ? 'The passphrase is removed: this browser opens your data by itself again.' : 'Your data is now locked with your passphrase. You will need it after each restart of the browser.';
-        return { result: undefined, message };
+        announceDataChange();
+        const message =
+          passphrase === null ? 'The passphrase is removed: this browser opens your data by itself again.' : 'Your data is now locked with your passphrase. You will need it each time you open the app.';
+        return { result: true, message };
       });
+      return done === true;
     },
 
     async requestPersistence() {

@@ -90,6 +90,11 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
   // Read from storage once, on first need; a failed read stays failed, so that writes are never
   // stored behind a log the engine could not read (the error tells the person to reload).
   let person: Promise<Person> | undefined;
+  // The person object `person` resolved to, once read or replaced: lets `init` see that the person
+  // was replaced (import, erase, unlock) while it was embedding their profile.
+  let held: Person | undefined;
+  // The recommendation being computed, if any: a replaced recommender is freed only after it.
+  let recommending: Promise<unknown> = Promise.resolve();
 
   function current(): Ready {
     if (!ready) throw new EngineError('NOT_READY', 'The engine is not ready yet: wait for the model to finish loading.');
@@ -109,7 +114,10 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
 
   function loadedPerson(): Promise<Person> {
     if (person) return person;
-    const reading = readPerson();
+    const reading: Promise<Person> = readPerson().then((read) => {
+      if (person === reading) held = read;
+      return read;
+    });
     person = reading;
     // Locked data is read again once the passphrase is given; other failures stay.
     reading.catch((error: unknown) => {
@@ -120,11 +128,14 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
 
   /**
    * Makes `next` the engine's person, replacing the one it had (import, erase, unlock): a new
-   * recommender takes its profile and whole log. The request dispatcher runs these calls alone,
-   * so nothing else uses the old recommender meanwhile.
+   * recommender takes its profile and whole log. The request dispatcher runs these calls in the
+   * writes' queue, so no write runs meanwhile; a recommendation already running finishes on the
+   * old recommender, which is freed after it. While `init` runs, it sees the change and starts
+   * over on `next`.
    */
   async function adoptPerson(next: Person): Promise<PersonState> {
     person = Promise.resolve(next);
+    held = next;
     const state = ready;
     if (state?.forYou) {
       const forYou = state.forYou;
@@ -136,7 +147,8 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
         recommender.dispose();
         throw error;
       }
-      forYou.recommender.dispose();
+      const replaced = forYou.recommender;
+      void recommending.then(() => replaced.dispose());
       ready = { loaded: state.loaded, forYou: { ...forYou, recommender } };
     }
     return personState(next);
@@ -167,29 +179,37 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
       const loaded = await loadEngine(options, init.backend, onProgress ?? (() => undefined));
       const { text, recommender: model } = loaded;
       const createRecommender = text && model && (() => createPersonRecommender(model.gnn.model, catalog.products, model.rowOf, text.goalPhrases));
-      const forYou = text && createRecommender && { recommender: createRecommender(), text, createRecommender };
+      let recommender = createRecommender?.();
       let restored: Person;
       try {
-        // Unreadable storage leaves the engine usable with an empty person; `storedPerson` and
-        // the writes report the failure.
-        restored = await loadedPerson().catch(() => ({ profile: null, events: [], settings: DEFAULT_SETTINGS }));
-        if (forYou) {
-          // A profile saved while its predecessor was being embedded is embedded in turn, so the
-          // recommender ends with the latest one.
-          let embedded: ProfileInput | null = null;
-          while (restored.profile !== null && restored.profile !== embedded) {
-            const profile: ProfileInput = restored.profile;
-            forYou.recommender.setProfile(await embedProfile(forYou.text, profile));
-            embedded = profile;
+        for (;;) {
+          // Unreadable storage leaves the engine usable with an empty person; `storedPerson` and
+          // the writes report the failure.
+          restored = await loadedPerson().catch((): Person => ({ profile: null, events: [], settings: DEFAULT_SETTINGS }));
+          if (recommender && text) {
+            // A profile saved while its predecessor was being embedded is embedded in turn, so the
+            // recommender ends with the latest one.
+            let embedded: ProfileInput | null = null;
+            while (restored.profile !== null && restored.profile !== embedded) {
+              const profile: ProfileInput = restored.profile;
+              recommender.setProfile(await embedProfile(text, profile));
+              embedded = profile;
+            }
           }
-          // No await from here to `ready`: every write made so far is in `restored`, and every
-          // later one sees `ready` and updates the recommender itself.
-          forYou.recommender.replay(restored.events);
+          // The person was replaced meanwhile (import, erase, unlock): start again on the new one.
+          if (held === undefined || held === restored) break;
+          recommender?.dispose();
+          recommender = createRecommender?.();
         }
+        // No await from here to `ready`: every write made so far is in `restored`, and every
+        // later one sees `ready` and updates the recommender itself.
+        recommender?.replay(restored.events);
       } catch (error) {
-        releaseModels(loaded, forYou);
+        recommender?.dispose();
+        releaseModels(loaded, undefined);
         throw error;
       }
+      const forYou = text && recommender && createRecommender && { recommender, text, createRecommender };
       ready = { loaded, forYou };
       const { backend, modelBytes, timings, unavailable } = loaded;
       return { backend: backend.name, fallbackReason: backend.fallbackReason, timings, modelBytes, person: personState(restored), unavailable };
@@ -252,7 +272,9 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
     async recommend(recommendOptions) {
       const { forYou } = current();
       if (!forYou) throw unavailableError('Recommendations are unavailable.', ['encoder', 'recommender']);
-      return forYou.recommender.recommend(recommendOptions);
+      const running = forYou.recommender.recommend(recommendOptions);
+      recommending = running.catch(() => undefined);
+      return running;
     },
 
     dispose() {
@@ -288,8 +310,9 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
     },
 
     async exportData() {
-      const saved = await loadedPerson();
-      return toPersonExport(saved, new Date(now()));
+      // What storage holds, not the engine's copy: another tab may have changed it.
+      const stored = await storageCall('read your saved data', () => persistence.loadPerson());
+      return toPersonExport(stored, new Date(now()));
     },
 
     async importData(json) {
@@ -327,8 +350,11 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
     },
 
     async eraseAll() {
+      // Forgotten here first, so that nothing of the person stays in the engine even when the
+      // browser cannot delete the databases yet (another tab holds them open).
+      const state = await adoptPerson({ profile: null, events: [], settings: DEFAULT_SETTINGS });
       await storageCall('erase your data', () => persistence.erase());
-      return adoptPerson({ profile: null, events: [], settings: DEFAULT_SETTINGS });
+      return state;
     },
 
     workerRequests() {

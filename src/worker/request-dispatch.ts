@@ -75,21 +75,29 @@ async function handle(engine: AppEngineApi, request: WorkerRequest, post: PostRe
 
 /** Calls answered at once: static data, a storage read and the worker's own request log. */
 const IMMEDIATE: ReadonlySet<WorkerRequest['method']> = new Set(['catalog', 'storedPerson', 'storageStatus', 'workerRequests']);
-/** The person's writes, in order among themselves but not behind the model. */
-const WRITES: ReadonlySet<WorkerRequest['method']> = new Set(['setProfile', 'recordEvent']);
-/** Calls that read or replace the person as a whole: they wait for everything before them and hold everything after. */
-const EXCLUSIVE: ReadonlySet<WorkerRequest['method']> = new Set(['unlock', 'setPassphrase', 'storedData', 'exportData', 'importData', 'setRetention', 'eraseAll']);
+/** The person's writes and data controls: in order among themselves, not behind the model. */
+const WRITES: ReadonlySet<WorkerRequest['method']> = new Set([
+  'setProfile',
+  'recordEvent',
+  'unlock',
+  'setPassphrase',
+  'storedData',
+  'exportData',
+  'importData',
+  'setRetention',
+  'eraseAll',
+]);
 
 /**
  * The worker's side of the protocol: takes each message from the page, calls `engine` and posts
  * the progress, result or error back. Model calls run one at a time, in order: tfjs backends are
  * global state, so a re-init must not interleave with an embed, and a call sent while the model
- * loads simply waits for it. The person's writes (`setProfile`, `recordEvent`) have their own
- * queue, in order among themselves but not behind `init`: the engine stores them at once, even
- * while the model loads, and takes them into the model itself when it is ready (it allows for a
- * re-init while a profile is being embedded). The data controls (import, erase, retention,
- * passphrase, export) wait for both queues and hold both back, so the person is never replaced
- * under a running write or recommendation, and an export includes every write sent before it.
+ * loads simply waits for it. The person's writes (`setProfile`, `recordEvent`) and data controls
+ * (import, erase, retention, passphrase, export, the stored-data report) have their own queue, in
+ * order among themselves but not behind `init`: the engine stores them at once, even while the
+ * model loads, and takes them into the model itself when it is ready (it allows for a re-init
+ * while a profile is being embedded, and for a person replaced while it loads). So an export
+ * includes every write sent before it, and an erase is never held up by a slow model download.
  * `catalog`, `storedPerson`, `storageStatus` and `workerRequests` are answered at once. Messages
  * that are not requests are ignored.
  */
@@ -100,10 +108,6 @@ export function createRequestDispatcher(engine: AppEngineApi, post: PostResponse
     if (!isWorkerRequest(data)) return;
     if (IMMEDIATE.has(data.method)) void handle(engine, data, post);
     else if (WRITES.has(data.method)) writes = writes.then(() => handle(engine, data, post));
-    else if (EXCLUSIVE.has(data.method)) {
-      const exclusive = Promise.all([models, writes]).then(() => handle(engine, data, post));
-      models = exclusive;
-      writes = exclusive;
-    } else models = models.then(() => handle(engine, data, post));
+    else models = models.then(() => handle(engine, data, post));
   };
 }

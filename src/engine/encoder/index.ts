@@ -169,7 +169,7 @@ export async function loadEncoder(
   const modelBytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
   const filesDigest = await sha256Hex(new TextEncoder().encode(manifest.files.map((f) => `${f.path} ${f.sha256}`).join('\n')));
   report({ stage: 'tokenizer', loadedBytes: modelBytes, totalBytes: modelBytes });
-  const tokenizer = await timed('tokenizer', () => loadTokenizer(options.assets.modelsRoot, MODEL_DIR));
+  const tokenizer = await timed('tokenizer', () => loadTokenizer(options.assets.modelsRoot, MODEL_DIR, files));
 
   const modelJson = files.get('model.json');
   let parsed: unknown;

@@ -19,10 +19,12 @@ export interface TextTokenizer {
  * Loads `<modelsRoot><modelDir>/tokenizer.json` and `tokenizer_config.json`. `modelsRoot` is where
  * the model folders live and ends with '/': a URL path such as '/models/' in the browser, an absolute
  * directory in Node. transformers.js keeps its settings and file lookups process-wide, so one
- * process should use one models root.
+ * process should use one models root. In the browser transformers.js fetches its files; it is
+ * handed `verifiedFiles` (name → bytes, already checked against the manifest) instead of the
+ * network, so the tokenizer runs on exactly the bytes that were verified, fetched once.
  */
-export async function loadTokenizer(modelsRoot: string, modelDir = 'encoder'): Promise<TextTokenizer> {
-  useLocalFilesOnly(modelsRoot);
+export async function loadTokenizer(modelsRoot: string, modelDir = 'encoder', verifiedFiles: ReadonlyMap<string, Uint8Array> = new Map()): Promise<TextTokenizer> {
+  useLocalFilesOnly(modelsRoot, modelDir, verifiedFiles);
   const where = `${modelsRoot}${modelDir}/`;
   let tokenizer: PreTrainedTokenizer;
   try {
@@ -57,7 +59,7 @@ export async function loadTokenizer(modelsRoot: string, modelDir = 'encoder'): P
 }
 
 /** Every transformers.js setting that could reach beyond `modelsRoot`, set in one place. */
-function useLocalFilesOnly(modelsRoot: string): void {
+function useLocalFilesOnly(modelsRoot: string, modelDir: string, verifiedFiles: ReadonlyMap<string, Uint8Array>): void {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = modelsRoot;
@@ -65,20 +67,29 @@ function useLocalFilesOnly(modelsRoot: string): void {
   env.useFSCache = false;
   env.useCustomCache = false;
   env.useWasmCache = false;
-  env.fetch = sameOriginFetch;
+  env.fetch = (input: string | URL) => verifiedFileResponse(input, `${modelsRoot}${modelDir}/`, verifiedFiles);
   // We never run ONNX; if ONNX Runtime is present at all, its WASM may come only from our own origin.
   const onnxWasm = env.backends.onnx.wasm;
   if (onnxWasm) onnxWasm.wasmPaths = `${modelsRoot}onnxruntime-unused/`;
 }
 
 /**
- * transformers.js fetches only in the browser (Node reads files directly): allow same-origin URLs,
- * refuse everything else, whatever a future setting or code path might ask for.
+ * transformers.js fetches only in the browser (Node reads files directly). It gets the verified
+ * bytes of a file of the model's folder, a 404 for any other file of our origin (as a server
+ * would answer for a file the model does not have), and a refusal for any other origin, whatever a
+ * future setting or code path might ask for: it never reaches the network.
  */
-function sameOriginFetch(input: string | URL, init?: RequestInit): Promise<Response> {
-  const base = typeof location === 'undefined' ? undefined : location.href;
-  if (base !== undefined && new URL(input, base).origin === new URL(base).origin) return fetch(input, init);
-  return Promise.reject(new EngineError('MODEL_LOAD_FAILED', `Refused to fetch ${String(input)}: model files come from this origin only.`));
+function verifiedFileResponse(input: string | URL, modelFolder: string, verifiedFiles: ReadonlyMap<string, Uint8Array>): Promise<Response> {
+  const base = typeof location === 'undefined' ? 'file:///' : location.href;
+  const url = new URL(input, base);
+  if (url.origin !== new URL(base).origin) {
+    return Promise.reject(new EngineError('MODEL_LOAD_FAILED', `Refused to fetch ${url.href}: model files come from this origin only.`));
+  }
+  const folder = new URL(modelFolder, base).pathname;
+  const name = url.pathname.startsWith(folder) ? url.pathname.slice(folder.length) : undefined;
+  const bytes = name === undefined ? undefined : verifiedFiles.get(name);
+  if (!bytes) return Promise.resolve(new Response(null, { status: 404, statusText: 'Not Found' }));
+  return Promise.resolve(new Response(bytes.slice(), { status: 200, headers: { 'Content-Type': 'application/json' } }));
 }
 
 function fillerTokenId(tokenizer: PreTrainedTokenizer): number | undefined {

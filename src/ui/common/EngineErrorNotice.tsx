@@ -14,8 +14,8 @@ const ADVICE: Readonly<Record<SerializedError['code'], string>> = {
   MODEL_UNAVAILABLE:
     'Everything that does not need this model keeps working. To load it again, press "Try again" under the model status at the top, or reload the page.',
   INVALID_INPUT: 'Change what you entered and try again.',
-  STORAGE_FAILED: 'Let this site store data: leave private browsing or free some disk space, then reload the page.',
-  STORAGE_LOCKED: 'Enter your passphrase on the home page to open your data. If you have forgotten it, erase your data there and start again.',
+  STORAGE_FAILED: 'If it keeps happening: close the app\'s other tabs, leave private browsing or free some disk space, then reload the page.',
+  STORAGE_LOCKED: 'Reload the page and enter your passphrase to open your data. If you have forgotten it, erase your data there and start again.',
   INTERNAL: 'Something unexpected went wrong. Try again, or reload the page.',
 };
 

@@ -1,20 +1,27 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { usePrivacy } from '../store-context';
 import { ActionStatus } from './ActionStatus';
 import { downloadTextFile } from './download-file';
 
-/** Export to a JSON file (docs/person-export-format.md) and import of such a file. */
+/** Export to a JSON file (docs/person-export-format.md) and import of such a file, after a confirmation. */
 export function DataTransfer() {
   const exportData = usePrivacy((state) => state.exportData);
   const importData = usePrivacy((state) => state.importData);
   const busy = usePrivacy((state) => state.lastAction?.status === 'working');
   const fileInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<File | null>(null);
 
   async function exportToFile() {
     const file = await exportData();
     if (!file) return;
     const day = file.exportedAt.slice(0, 10);
     downloadTextFile(`finance-recommender-export-${day}.json`, `${JSON.stringify(file, null, 2)}\n`);
+  }
+
+  function forgetChoice() {
+    setChosen(null);
+    // The same file can be chosen again.
+    if (fileInput.current) fileInput.current.value = '';
   }
 
   return (
@@ -39,16 +46,32 @@ export function DataTransfer() {
           accept="application/json,.json"
           data-testid="import-file"
           disabled={busy}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            if (!file) return;
-            void importData(file).finally(() => {
-              // The same file can be chosen again after a failure.
-              if (fileInput.current) fileInput.current.value = '';
-            });
-          }}
+          onChange={(event) => setChosen(event.currentTarget.files?.[0] ?? null)}
         />
       </div>
+      {chosen && (
+        <div className="confirm-box" role="group" aria-labelledby="import-confirm-question">
+          <p id="import-confirm-question">
+            Replace your profile, every event and your settings on this device with what &quot;{chosen.name}&quot; holds?
+          </p>
+          <div className="action-row">
+            <button
+              type="button"
+              data-testid="import-confirm"
+              disabled={busy}
+              onClick={() => {
+                void importData(chosen);
+                forgetChoice();
+              }}
+            >
+              Replace with this file
+            </button>
+            <button type="button" className="button-secondary" onClick={forgetChoice}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <ActionStatus action="import" testId="import-status" />
     </section>
   );

@@ -20,7 +20,9 @@ export function PassphraseControl() {
       : null;
     setProblem(problemNow);
     if (problemNow) return;
-    void setPassphrase(passphrase).then(() => {
+    void setPassphrase(passphrase).then((done) => {
+      // Kept after a failure, so the person can try again without retyping.
+      if (!done) return;
       setValue('');
       setRepeat('');
     });
@@ -31,7 +33,7 @@ export function PassphraseControl() {
       <h2 id="passphrase-heading">Passphrase</h2>
       {protection === 'passphrase' ? (
         <>
-          <p>Your data is locked with your passphrase: after each browser restart it is needed to open it.</p>
+          <p>Your data is locked with your passphrase: it is needed each time you open the app.</p>
           <button type="button" className="button-secondary" data-testid="remove-passphrase" disabled={busy} onClick={() => void setPassphrase(null)}>
             Remove the passphrase
           </button>
@@ -39,8 +41,8 @@ export function PassphraseControl() {
       ) : (
         <form onSubmit={submit} data-testid="passphrase-form" noValidate>
           <p>
-            On a shared computer, lock your data with a passphrase: it is needed after each browser restart. There is no way to
-            recover a forgotten passphrase; you could only erase the data and start again.
+            On a shared computer, lock your data with a passphrase: it is then needed each time the app is opened. There is no way
+            to recover a forgotten passphrase; you could only erase the data and start again.
           </p>
           <div className="field">
             <label htmlFor="new-passphrase">New passphrase</label>

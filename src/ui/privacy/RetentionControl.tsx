@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { usePrivacy } from '../store-context';
 import { ActionStatus } from './ActionStatus';
 
@@ -12,37 +13,46 @@ const RETENTION_CHOICES: readonly { readonly days: number | null; readonly label
 
 const FOREVER = 'forever';
 
-/** How long events are kept; older ones are deleted now and at each start. */
+const asValue = (days: number | null) => (days === null ? FOREVER : String(days));
+
+/**
+ * How long events are kept; older ones are deleted now and at each start. Applied with a button,
+ * not on choosing: moving through the list with the arrow keys must not delete anything.
+ */
 export function RetentionControl() {
   const current = usePrivacy((state) => state.report?.settings.retentionDays);
   const setRetention = usePrivacy((state) => state.setRetention);
   const busy = usePrivacy((state) => state.lastAction?.status === 'working');
+  const [chosen, setChosen] = useState<string | null>(null);
   // An imported file may carry a period that is not offered: show it as a choice too.
   const choices = current === undefined || RETENTION_CHOICES.some((choice) => choice.days === current) ? RETENTION_CHOICES : [...RETENTION_CHOICES, { days: current, label: `${current} days` }];
+  const value = chosen ?? (current === undefined ? FOREVER : asValue(current));
+  const changed = current !== undefined && value !== asValue(current);
 
   return (
     <section className="panel" aria-labelledby="retention-heading">
       <h2 id="retention-heading">How long events are kept</h2>
-      <p>Events older than this are deleted from this device now and each time the app starts. Your profile is kept.</p>
+      <p>Events older than this are deleted from this device when you apply it and each time the app starts. Your profile is kept.</p>
       <div className="field">
         <label htmlFor="retention-select">Keep events for</label>
-        <select
-          id="retention-select"
-          data-testid="retention-select"
-          value={current === undefined || current === null ? FOREVER : String(current)}
-          disabled={busy || current === undefined}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            void setRetention(value === FOREVER ? null : Number(value));
-          }}
-        >
+        <select id="retention-select" data-testid="retention-select" value={value} disabled={current === undefined} onChange={(event) => setChosen(event.currentTarget.value)}>
           {choices.map((choice) => (
-            <option key={choice.label} value={choice.days === null ? FOREVER : String(choice.days)}>
+            <option key={choice.label} value={asValue(choice.days)}>
               {choice.label}
             </option>
           ))}
         </select>
       </div>
+      <button
+        type="button"
+        data-testid="retention-apply"
+        disabled={busy || !changed}
+        onClick={() => {
+          void setRetention(value === FOREVER ? null : Number(value)).then(() => setChosen(null));
+        }}
+      >
+        Apply
+      </button>
       <ActionStatus action="retention" testId="retention-status" />
     </section>
   );

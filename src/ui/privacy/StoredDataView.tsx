@@ -3,8 +3,9 @@ import { EVENT_KIND_LABELS } from '../labels';
 import { useCatalog } from '../store-context';
 
 const PROTECTION_TEXT = {
-  device: 'Encrypted (AES-GCM) with a key that this browser keeps and cannot hand out.',
-  passphrase: 'Encrypted (AES-GCM) with a key made from your passphrase.',
+  device:
+    'Encrypted (AES-GCM) with a key this browser keeps for this site: other sites and other apps on this device cannot read it, but anyone who can use this browser profile can open the app and see it. On a shared computer, add a passphrase.',
+  passphrase: 'Encrypted (AES-GCM) with a key made from your passphrase: without it, the stored data cannot be read.',
 } as const;
 
 function countByKind(report: StoredDataReport): [ProductEventKind, number][] {

@@ -192,23 +192,19 @@ export async function runSession(page: Page, plan: SessionPlan): Promise<Session
     await goToRoute('#/privacy');
     await expect(page.getByTestId('privacy-page')).toBeVisible();
     const passphraseForm = page.getByTestId('passphrase-form');
-    if ((await passphraseForm.count()) > 0) {
-      await passphraseForm.getByLabel('New passphrase').fill(plan.canaries.passphrase);
-      await passphraseForm.getByLabel('Type it again').fill(plan.canaries.passphrase);
-      await passphraseForm.getByRole('button', { name: /Lock/ }).click();
-      await expect(page.getByTestId('passphrase-status')).toHaveAttribute('data-status', 'done');
-      // A new start asks for the passphrase: typed once more, into the unlock form.
-      await page.goto(home);
-      const unlock = page.getByTestId('unlock-form');
-      await unlock.getByLabel('Passphrase').fill(plan.canaries.passphrase);
-      await unlock.getByRole('button', { name: /Open/ }).click();
-      await expect(unlock).toBeHidden({ timeout: 60_000 });
-      await goToRoute('#/privacy');
-      await expect(page.getByTestId('privacy-page')).toBeVisible();
-      log('passphrase (a canary) set, page reloaded, data unlocked with it');
-    } else {
-      log('no passphrase form on the privacy page: skipped');
-    }
+    await passphraseForm.getByLabel('New passphrase').fill(plan.canaries.passphrase);
+    await passphraseForm.getByLabel('Type it again').fill(plan.canaries.passphrase);
+    await passphraseForm.getByRole('button', { name: /Lock/ }).click();
+    await expect(page.getByTestId('passphrase-status')).toHaveAttribute('data-status', 'done');
+    // A new start asks for the passphrase: typed once more, into the unlock form.
+    await page.goto(home);
+    const unlock = page.getByTestId('unlock-form');
+    await unlock.getByLabel('Passphrase').fill(plan.canaries.passphrase);
+    await unlock.getByRole('button', { name: /Open/ }).click();
+    await expect(unlock).toBeHidden({ timeout: 60_000 });
+    await goToRoute('#/privacy');
+    await expect(page.getByTestId('privacy-page')).toBeVisible();
+    log('passphrase (a canary) set, page reloaded, data unlocked with it');
 
     const download = page.waitForEvent('download');
     await page.getByTestId('export-data').click();
@@ -217,9 +213,11 @@ export async function runSession(page: Page, plan: SessionPlan): Promise<Session
     const events: unknown = (JSON.parse(exported) as { events?: unknown }).events;
     exportFile = { bytes: Buffer.byteLength(exported), events: Array.isArray(events) ? events.length : null, canariesFound: findCanaries(exported, allCanaries) };
     expect(exportFile.canariesFound, 'the export holds the goals as last saved').toContain(plan.canaries.profileGoals);
+    expect(exportFile.events, 'the export holds every event the session made').toBe(total());
     log(`exported ${exportFile.bytes} bytes (${exportFile.events ?? '?'} events; the session recorded ${total()}), holding canaries ${exportFile.canariesFound.join(', ')}`);
 
     await page.getByTestId('import-file').setInputFiles(plan.exportPath);
+    await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('import-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     imported = true;
     log('imported the exported file');
