@@ -8,7 +8,7 @@ import type { AppEngineApi, Catalog, PersonExport, ProductEventKind } from '../s
 import { createIndexedDbPersistence } from '../src/storage/indexeddb-persistence';
 import { createMemoryPersistence } from '../src/storage/memory-persistence';
 import type { PersonPersistence } from '../src/storage/person-persistence';
-import { loadShippedCatalog, newPersonOn, OPTIONS, R2_PROFILE, shippedEngine } from './helpers/person-engine';
+import { heldRead, loadShippedCatalog, newPersonOn, OPTIONS, R2_PROFILE, shippedEngine } from './helpers/person-engine';
 
 const DAY = 86_400_000;
 let catalog: Catalog;
@@ -106,15 +106,20 @@ describe('erase', () => {
 });
 
 describe('while the models load', () => {
-  it('erase and import are not held up by init, and init ends with the person they left', async () => {
+  /** A person who acted and exported, with the ranking they had, and storage holding someone else (R4). */
+  async function importScenario() {
     const source = await readyEngine(newPersonOn(device));
     await source.setProfile(R2_PROFILE);
     await act(source);
     const file = JSON.stringify(await source.exportData());
     const expected = await ranking(source);
-
     const storage = newPersonOn(device);
     await storage.saveProfile({ ...R2_PROFILE, riskLevel: 4, goalsText: 'Grow my money with shares.' });
+    return { file, expected, storage };
+  }
+
+  it('erase and import are not held up by init, and init ends with the person they left', async () => {
+    const { file, expected, storage } = await importScenario();
     const engine = await shippedEngine(catalog, storage);
     engines.push(engine);
     const loading = engine.init({ backend: 'wasm' });
@@ -125,35 +130,16 @@ describe('while the models load', () => {
   });
 
   it('an import landing while init embeds the stored profile: init starts over on the imported person', async () => {
-    const source = await readyEngine(newPersonOn(device));
-    await source.setProfile(R2_PROFILE);
-    await act(source);
-    const file = JSON.stringify(await source.exportData());
-    const expected = await ranking(source);
-
-    const stored = newPersonOn(device);
-    await stored.saveProfile({ ...R2_PROFILE, riskLevel: 4, goalsText: 'Grow my money with shares.' });
-    // init reads the person once the models are loaded: hold that read, then import right after it.
-    let readStarted = (): void => undefined;
-    const reading = new Promise<void>((resolve) => (readStarted = resolve));
-    let releaseRead = (): void => undefined;
-    const released = new Promise<void>((resolve) => (releaseRead = resolve));
-    const engine = await shippedEngine(catalog, {
-      ...stored,
-      // Read before the import is stored, answered after it.
-      loadPerson: async () => {
-        const read = await stored.loadPerson();
-        readStarted();
-        await released;
-        return read;
-      },
-    });
+    const { file, expected, storage } = await importScenario();
+    // init reads the person once the models are loaded: the read is made before the import is
+    // stored and answered after it, so init embeds the R4 profile while the import lands.
+    const read = heldRead(storage);
+    const engine = await shippedEngine(catalog, read.persistence);
     engines.push(engine);
     const loading = engine.init({ backend: 'wasm' });
-    await reading;
-    releaseRead();
-    const imported = engine.importData(file);
-    const [init] = await Promise.all([loading, imported]);
+    await read.started;
+    read.release();
+    const [init] = await Promise.all([loading, engine.importData(file)]);
     expect(init.person.eventCount).toBe(6);
     expect(await ranking(engine)).toEqual(expected);
   });

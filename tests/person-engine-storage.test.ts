@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, EngineApi, ProfileInput } from '../src/protocol/engine-api';
 import { createMemoryPersistence } from '../src/storage/memory-persistence';
 import type { PersonPersistence } from '../src/storage/person-persistence';
-import { loadShippedCatalog, newPersonOn, OPTIONS, R2_PROFILE, shippedEngine } from './helpers/person-engine';
+import { heldRead, loadShippedCatalog, newPersonOn, OPTIONS, R2_PROFILE, shippedEngine } from './helpers/person-engine';
 
 
 let catalog: Catalog;
@@ -57,25 +57,15 @@ describe('writes before the models are ready', () => {
   it('made while init restores the person are all taken in, the latest profile included', async () => {
     const stored = newPersonOn(device);
     await stored.saveProfile(R2_PROFILE);
-    // init reads the person only once the models are loaded: hold that read until the writes are sent.
-    let readStarted = (): void => undefined;
-    const reading = new Promise<void>((resolve) => (readStarted = resolve));
-    let releaseRead = (): void => undefined;
-    const released = new Promise<void>((resolve) => (releaseRead = resolve));
-    const engine = await shippedEngine(catalog, {
-      ...stored,
-      loadPerson: async () => {
-        readStarted();
-        await released;
-        return stored.loadPerson();
-      },
-    });
+    // init reads the person only once the models are loaded: hold that read's answer until the writes are sent.
+    const read = heldRead(stored);
+    const engine = await shippedEngine(catalog, read.persistence);
     engines.push(engine);
     const init = engine.init({ backend: 'wasm' });
-    await reading;
+    await read.started;
     const product = catalog.products.find((p) => p.risk_level === 3)!.id;
     const writes = Promise.all([engine.setProfile(R4_PROFILE), engine.recordEvent({ productId: product, kind: 'favourite' })]);
-    releaseRead();
+    read.release();
     const [{ person }, [, last]] = await Promise.all([init, writes]);
     expect(person).toEqual(last);
     expect(person.profile).toEqual(R4_PROFILE);

@@ -26,6 +26,27 @@ export function newPersonOn(device: PersonPersistence): PersonPersistence {
   };
 }
 
+/**
+ * `storage` whose first `loadPerson` is read at once but answered only on `release()`, so that a
+ * test can act between the engine's read and its use; `started` resolves when the read is made.
+ */
+export function heldRead(storage: PersonPersistence): { persistence: PersonPersistence; started: Promise<void>; release: () => void } {
+  let markStarted = (): void => undefined;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const persistence: PersonPersistence = {
+    ...storage,
+    loadPerson: async () => {
+      const read = await storage.loadPerson();
+      markStarted();
+      await released;
+      return read;
+    },
+  };
+  return { persistence, started, release };
+}
+
 /** A clock in Unix milliseconds that moves 37 minutes per reading, so events have distinct times. */
 export function steppingClock(start = Date.UTC(2026, 0, 5)): () => number {
   let time = start;
