@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 // With the .ts extension: Vite's native config loader (its planned default) resolves imports as Node
 // does, and Vite warns on every command about a relative import without one.
 import { buildFileList } from './tools/lib/build-files-plugin.ts';
@@ -28,6 +29,49 @@ function stubOnnxRuntimeWeb(): Plugin {
   };
 }
 
+/** Larger than any file of the build (the encoder's weights are 7.1 MB), so every one is precached. */
+const PRECACHE_FILE_LIMIT = 16_000_000;
+
+/**
+ * The installable app and its service worker (Workbox, generated at build time): every file of the
+ * build, models and WASM included, is precached on the first visit, so the whole app works offline
+ * after it. A new build (app or model) installs in the background and waits: the page offers it and
+ * applies it only when the person agrees (src/offline/service-worker.ts).
+ */
+function installableApp(): Plugin[] {
+  return VitePWA({
+    registerType: 'prompt',
+    // Registered by our own code, which also offers updates; no inline registration script (CSP).
+    injectRegister: false,
+    manifest: {
+      name: 'Private finance recommender',
+      short_name: 'Finance advice',
+      description: 'Financial product suggestions computed entirely on your device.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#f4f6f8',
+      theme_color: '#0b5cad',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,wasm,json,bin,png,webmanifest}'],
+      maximumFileSizeToCacheInBytes: PRECACHE_FILE_LIMIT,
+      // The page's own `?backend=` still finds the precached index.html.
+      ignoreURLParametersMatching: [/^backend$/],
+      // A controlled first visit: the models loading now are the ones cached for offline use.
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+      // No sourcemaps or runtime caching: everything the app needs is precached.
+      sourcemap: false,
+    },
+  });
+}
+
 // Local development and preview listen on localhost only: WebGPU needs a secure context, and
 // localhost is one without certificates.
 const LOCAL_SERVER = { host: 'localhost', strictPort: true } as const;
@@ -38,7 +82,7 @@ export default defineConfig({
   appType: 'mpa',
   // The Content Security Policy goes into the built HTML (meta) here and into preview's headers below;
   // build-files.json lists the build's files for the network ledger.
-  plugins: [react(), stubOnnxRuntimeWeb(), contentSecurityPolicyMeta(), buildFileList()],
+  plugins: [react(), stubOnnxRuntimeWeb(), contentSecurityPolicyMeta(), installableApp(), buildFileList()],
   worker: {
     // A module worker, so the engine can use ES imports (and `import.meta.url` for asset URLs).
     format: 'es',

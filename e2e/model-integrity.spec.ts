@@ -9,6 +9,10 @@ import { answerQuestionnaire, submitProfile } from './helpers/app';
  * the real file is fetched and served with one byte flipped.
  */
 
+// Routes do not see requests a service worker answers from its cache, and the app's worker could
+// take over mid-load (it precaches every model file on the first visit): this spec runs without it.
+test.use({ serviceWorkers: 'block' });
+
 /** Serves `/models/<path>` with one byte flipped, as a tampered file on the server or in transit would be. */
 async function serveTampered(page: Page, path: string): Promise<void> {
   await page.route(`**/models/${path}`, async (route) => {

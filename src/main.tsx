@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerServiceWorker } from './offline/service-worker';
 import { onDataChangedElsewhere } from './privacy/data-change-channel';
 import { createWorkerEngine } from './protocol/worker-proxy';
 import { createAppStores, startApp, type PageStores } from './state/app-stores';
@@ -24,6 +25,12 @@ startApp(stores);
 
 // Another tab erased, imported or re-protected the data: this tab's copy is stale, so start afresh.
 onDataChangedElsewhere(() => window.location.reload());
+
+// The built app caches itself for offline use; the dev server has no service worker.
+if (import.meta.env.PROD) {
+  const update = stores.update.getState();
+  registerServiceWorker(`${import.meta.env.BASE_URL}sw.js`, { onOfflineReady: update.markOfflineReady, onUpdateReady: update.offerUpdate });
+}
 
 // Test only (tools/audit-privacy.ts --planted-leak): Vite folds the flag at build time, so other builds drop this and the module.
 if (import.meta.env.VITE_PRIVACY_AUDIT_PLANTED_LEAK === '1') void import('./privacy/planted-leak').then((leak) => leak.plantLeak());

@@ -21,10 +21,14 @@ export async function requestPersistentStorage(): Promise<PersistenceState> {
   return (await navigator.storage.persist()) ? 'persisted' : 'best-effort';
 }
 
+/** The service worker's precache (Workbox): the build's own files, the same for every person. */
+const APP_FILES_CACHE_PREFIX = 'workbox-precache';
+
 /**
- * Clears what the page itself can hold: local and session storage and every Cache Storage cache.
+ * Clears what the page itself can hold: local and session storage and every Cache Storage cache
+ * but the app's own files (which hold nothing of the person and keep the app working offline).
  * The app keeps no personal data in any of them, but erasing checks nothing on trust: they are
- * cleared whole, and static files are fetched again when needed.
+ * cleared whole.
  */
 export async function clearPageStorage(): Promise<void> {
   // Each may be missing (Node, or storage disabled by the browser): nothing there to clear.
@@ -32,5 +36,5 @@ export async function clearPageStorage(): Promise<void> {
   if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
   if (typeof caches === 'undefined') return;
   const names = await caches.keys();
-  await Promise.all(names.map((name) => caches.delete(name)));
+  await Promise.all(names.filter((name) => !name.startsWith(APP_FILES_CACHE_PREFIX)).map((name) => caches.delete(name)));
 }

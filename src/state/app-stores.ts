@@ -1,4 +1,5 @@
 import type { AppEngineApi, BackendPreference } from '../protocol/engine-api';
+import { createAppUpdateStore, type AppUpdateStore } from './app-update-store';
 import { createCatalogStore, type CatalogStore } from './catalog-store';
 import { createEngineStore, type EngineStore } from './engine-store';
 import type { NetworkLedgerStore } from './network-ledger-store';
@@ -11,6 +12,7 @@ export interface AppStores {
   readonly catalog: CatalogStore;
   readonly person: PersonStore;
   readonly privacy: PrivacyStore;
+  readonly update: AppUpdateStore;
 }
 
 /** The stores the page holds: the app's, plus the network ledger of this page and its worker. */
@@ -27,6 +29,7 @@ export function createAppStores(engine: AppEngineApi, preference: BackendPrefere
     catalog,
     person,
     privacy: createPrivacyStore(engine, person, () => catalog.getState().clearSearch()),
+    update: createAppUpdateStore(person),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { PageStores } from '../state/app-stores';
+import type { AppUpdateState } from '../state/app-update-store';
 import type { CatalogState } from '../state/catalog-store';
 import type { EngineState } from '../state/engine-store';
 import type { NetworkLedgerStore } from '../state/network-ledger-store';
@@ -40,4 +41,8 @@ export function usePrivacy<T>(selector: (state: PrivacyState) => T): T {
 /** The network ledger's store, for the component that shows it. */
 export function useLedgerStore(): NetworkLedgerStore {
   return useStores().ledger;
+}
+
+export function useAppUpdate<T>(selector: (state: AppUpdateState) => T): T {
+  return useStore(useStores().update, selector);
 }

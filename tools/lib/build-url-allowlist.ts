@@ -33,6 +33,9 @@ export const BUILD_URL_ALLOWLIST: readonly AllowedUrl[] = [
     reason: 'production error messages name the page that decodes the error code; text, never fetched',
   },
 
+  // Workbox (the service worker's runtime, workbox-*.js).
+  { url: 'https://bit.ly/wb-precache', match: 'exact', source: 'workbox-precaching', reason: MESSAGE_TEXT },
+
   // tfjs (worker bundle).
   {
     url: 'http://www.apache.org/licenses/LICENSE-2.0',

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { EngineStatus } from './EngineStatus';
 import { MainNav } from './MainNav';
+import { UpdateBanner } from './UpdateBanner';
 
 /** The banner on every page: the app's name, the privacy promise, navigation and model status. */
 export function AppHeader() {
@@ -13,6 +14,7 @@ export function AppHeader() {
         <p className="privacy-statement">Everything is computed on this device; nothing you type leaves it.</p>
       </div>
       <MainNav />
+      <UpdateBanner />
       <EngineStatus />
     </header>
   );

@@ -4,7 +4,7 @@ import { BACKEND_LABELS } from '../backend-preference';
 import { EngineErrorNotice } from '../common/EngineErrorNotice';
 import { CatalogProgressBar } from '../model/CatalogProgressBar';
 import { LoadProgressBar } from '../model/LoadProgressBar';
-import { useEngine } from '../store-context';
+import { useAppUpdate, useEngine } from '../store-context';
 import { UnavailableModelNotices } from './UnavailableModelNotices';
 
 /** The compact model status in the header of every page: state, backend, both progress bars, failures, models left out. */
@@ -21,6 +21,7 @@ export function EngineStatus() {
       start: state.start,
     })),
   );
+  const offlineReady = useAppUpdate((state) => state.offlineReady);
 
   return (
     <section className="engine-status" aria-label="On-device model status">
@@ -34,6 +35,12 @@ export function EngineStatus() {
             <strong data-testid="backend-name" data-backend={backend}>
               {BACKEND_LABELS[backend]}
             </strong>
+          </>
+        )}
+        {offlineReady && (
+          <>
+            {' · '}
+            <span data-testid="offline-ready">works offline</span>
           </>
         )}
         {' · '}
