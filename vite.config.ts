@@ -58,12 +58,16 @@ function installableApp(): Plugin[] {
         { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
       ],
     },
+    // The icons are build files already (public/icons): listed once, by the glob below.
+    includeManifestIcons: false,
     workbox: {
-      globPatterns: ['**/*.{html,js,css,wasm,json,bin,png,webmanifest}'],
+      // Every file of the build, whatever its type, so that no model file can be left out unnoticed.
+      globPatterns: ['**/*'],
       maximumFileSizeToCacheInBytes: PRECACHE_FILE_LIMIT,
       // The page's own `?backend=` still finds the precached index.html.
       ignoreURLParametersMatching: [/^backend$/],
-      // A controlled first visit: the models loading now are the ones cached for offline use.
+      // The first visit is controlled as soon as everything is cached, without a reload. (Its model
+      // files are downloaded twice on that visit: once by the engine, once by the precache.)
       clientsClaim: true,
       cleanupOutdatedCaches: true,
       // No sourcemaps or runtime caching: everything the app needs is precached.
@@ -78,7 +82,8 @@ const LOCAL_SERVER = { host: 'localhost', strictPort: true } as const;
 
 export default defineConfig({
   // One page and no client-side routes: a missing file should be a 404, not index.html, so that
-  // a missing model reads as "not found" instead of as broken JSON.
+  // a missing model reads as "not found" instead of as broken JSON. (Once the service worker is in
+  // control it answers navigations with the cached index.html; file requests still get a 404.)
   appType: 'mpa',
   // The Content Security Policy goes into the built HTML (meta) here and into preview's headers below;
   // build-files.json lists the build's files for the network ledger.

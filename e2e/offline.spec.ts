@@ -34,6 +34,12 @@ test('after one visit the whole app works with the network off', async ({ page, 
 
   await context.setOffline(true);
   const failed = watchFailures(page);
+  // Every app file the page and its engine worker get now must come from the service worker's cache.
+  const appFiles: { url: string; fromCache: boolean }[] = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.startsWith('/models/') || path.startsWith('/assets/')) appFiles.push({ url: path, fromCache: response.fromServiceWorker() });
+  });
   await page.reload();
 
   await answerQuestionnaire(page, 'middle');
@@ -54,9 +60,11 @@ test('after one visit the whole app works with the network off', async ({ page, 
   await expect(page.getByTestId('ledger-verdict')).toHaveAttribute('data-verdict', 'clean');
 
   expect(failed, 'requests that failed for want of a cached file').toEqual([]);
+  expect(appFiles.filter((file) => file.url.startsWith('/models/')).length, 'model files read offline').toBeGreaterThanOrEqual(7);
+  expect(appFiles.filter((file) => !file.fromCache).map((file) => file.url), 'app files not served by the service worker').toEqual([]);
 });
 
-test('a new version of a model file is detected, offered and applied without losing events', async ({ page }) => {
+test('a new version of a model file is detected, offered and applied without losing events, in every tab', async ({ page, context }) => {
   const port = 4191;
   const first = await serveCopyOfBuild(port);
   let second: Awaited<ReturnType<typeof serveCopyOfBuild>> | undefined;
@@ -71,6 +79,11 @@ test('a new version of a model file is detected, offered and applied without los
     await expect(page.getByTestId('update-banner')).toHaveCount(0);
     const configEnd = () => page.evaluate(async () => (await (await fetch('/models/gnn/config.json')).text()).slice(-3));
     expect(await configEnd()).toBe('}}\n');
+    // A second tab of the app, marked so that a reload shows.
+    const other = await context.newPage();
+    await other.goto(`${first.origin}/?backend=auto#/browse`);
+    await expect(other.getByTestId('offline-ready')).toBeVisible();
+    await other.evaluate(() => Object.assign(window, { oldVersion: true }));
 
     // The same site publishes a new version of the recommendation model's configuration.
     await first.close();
@@ -89,6 +102,8 @@ test('a new version of a model file is detected, offered and applied without los
     await expect(banner).toHaveCount(0);
     await waitForEngine(page);
     expect(await configEnd(), 'the updated config.json is what the app reads now').toBe('}\n\n');
+    // The other tab reloaded onto the new version by itself.
+    await expect.poll(() => other.evaluate(() => 'oldVersion' in window), { message: 'the other tab reloaded' }).toBe(false);
     await page.evaluate((id) => {
       window.location.hash = `#/product/${id}`;
     }, saved!.id);

@@ -15,7 +15,7 @@ import './ui/styles.css';
 const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
 const engine = createWorkerEngine(worker);
 const stores: PageStores = {
-  ...createAppStores(engine, backendPreferenceFromUrl(new URL(window.location.href))),
+  ...createAppStores(engine, backendPreferenceFromUrl(new URL(window.location.href)), () => window.location.reload()),
   // Created before anything else is fetched: it makes the page keep a record of every request.
   ledger: createNetworkLedgerStore(engine, { backend: BACKEND_PREFERENCES }),
 };
@@ -29,7 +29,11 @@ onDataChangedElsewhere(() => window.location.reload());
 // The built app caches itself for offline use; the dev server has no service worker.
 if (import.meta.env.PROD) {
   const update = stores.update.getState();
-  registerServiceWorker(`${import.meta.env.BASE_URL}sw.js`, { onOfflineReady: update.markOfflineReady, onUpdateReady: update.offerUpdate });
+  registerServiceWorker(`${import.meta.env.BASE_URL}sw.js`, {
+    onOfflineReady: update.markOfflineReady,
+    onUpdateReady: update.offerUpdate,
+    onNewVersionInControl: () => void update.reloadOntoNewVersion(),
+  });
 }
 
 // Test only (tools/audit-privacy.ts --planted-leak): Vite folds the flag at build time, so other builds drop this and the module.

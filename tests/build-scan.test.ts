@@ -61,6 +61,15 @@ describe('the production build (vite build, fresh)', () => {
     }
     expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);
   });
+
+  it('precaches every file of the build for offline use, models included, without cache-busting queries', async () => {
+    const listed = (JSON.parse(await readFile(join(outDir, 'build-files.json'), 'utf8')) as { files: string[] }).files;
+    const sw = await readFile(join(outDir, 'sw.js'), 'utf8');
+    const precached = new Set([...sw.matchAll(/\{url:"([^"]+)",revision:(?:"[0-9a-f]+"|null)\}/g)].map((match) => match[1]));
+    expect(listed).toContain('models/encoder/weights.bin');
+    expect(listed.filter((file) => !precached.has(file)), 'build files the service worker does not precache').toEqual([]);
+    expect([...precached].filter((url) => url?.includes('?'))).toEqual([]);
+  });
 });
 
 describe('scanBuild', () => {

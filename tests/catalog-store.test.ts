@@ -12,7 +12,7 @@ const ENCODER_TAMPERED: UnavailableModel = {
 
 function setUp() {
   const engine = new FakeEngine();
-  const stores = createAppStores(engine, 'auto');
+  const stores = createAppStores(engine, 'auto', () => undefined);
   return { engine, stores, catalog: stores.catalog };
 }
 

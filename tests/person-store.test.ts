@@ -6,7 +6,7 @@ import { deferred, FakeEngine, settle, TEST_PROFILE } from './helpers/fake-engin
 async function setUp({ ready = true, restoredProfile = false } = {}) {
   const engine = new FakeEngine();
   if (restoredProfile) engine.person = { ...engine.person, profile: TEST_PROFILE };
-  const stores = createAppStores(engine, 'auto');
+  const stores = createAppStores(engine, 'auto', () => undefined);
   void stores.engine.getState().start('auto');
   if (ready) {
     engine.initGate.resolve();

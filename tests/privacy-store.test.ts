@@ -11,7 +11,7 @@ import { deferred, FakeEngine, settle, TEST_PROFILE } from './helpers/fake-engin
 async function setUp(prepare: (engine: FakeEngine) => void = () => undefined) {
   const engine = new FakeEngine();
   prepare(engine);
-  const stores = createAppStores(engine, 'auto');
+  const stores = createAppStores(engine, 'auto', () => undefined);
   void stores.person.getState().loadStoredPerson();
   void stores.engine.getState().start('auto');
   engine.initGate.resolve();

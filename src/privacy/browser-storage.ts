@@ -26,9 +26,9 @@ const APP_FILES_CACHE_PREFIX = 'workbox-precache';
 
 /**
  * Clears what the page itself can hold: local and session storage and every Cache Storage cache
- * but the app's own files (which hold nothing of the person and keep the app working offline).
- * The app keeps no personal data in any of them, but erasing checks nothing on trust: they are
- * cleared whole.
+ * but the service worker's copy of the app's own files, kept by its name so that the app still
+ * works offline (the same files for everyone; the e2e erase test checks it holds no canary). The
+ * app keeps no personal data in any of these.
  */
 export async function clearPageStorage(): Promise<void> {
   // Each may be missing (Node, or storage disabled by the browser): nothing there to clear.

@@ -20,7 +20,7 @@ export interface PageStores extends AppStores {
   readonly ledger: NetworkLedgerStore;
 }
 
-export function createAppStores(engine: AppEngineApi, preference: BackendPreference): AppStores {
+export function createAppStores(engine: AppEngineApi, preference: BackendPreference, reload: () => void): AppStores {
   const engineStore = createEngineStore(engine, preference);
   const person = createPersonStore(engine, engineStore);
   const catalog = createCatalogStore(engine, engineStore);
@@ -29,7 +29,7 @@ export function createAppStores(engine: AppEngineApi, preference: BackendPrefere
     catalog,
     person,
     privacy: createPrivacyStore(engine, person, () => catalog.getState().clearSearch()),
-    update: createAppUpdateStore(person),
+    update: createAppUpdateStore(person, reload),
   };
 }
 

@@ -12,14 +12,22 @@ export interface AppUpdateState {
   readonly offerUpdate: (apply: () => void) => void;
   /** Switches to the waiting version once every write of the person is stored (the page reloads). */
   readonly applyUpdate: () => Promise<void>;
-  /** Not now: the offer comes back on the next visit. */
+  /**
+   * Not now: the offer comes back on the next visit (and the browser itself switches once the app
+   * is started again with no tab open: that is how service workers work).
+   */
   readonly dismissUpdate: () => void;
+  /** A newer version controls the page (applied here or in another tab): reload once every write is stored. */
+  readonly reloadOntoNewVersion: () => Promise<void>;
 }
 
 export type AppUpdateStore = StoreApi<AppUpdateState>;
 
-/** Offline readiness and updates of the app, applied only with the person's consent and never mid-write. */
-export function createAppUpdateStore(personStore: PersonStore): AppUpdateStore {
+/**
+ * Offline readiness and updates of the app, offered to the person and never applied mid-write.
+ * `reload` reloads the page (injected: the store has no window of its own).
+ */
+export function createAppUpdateStore(personStore: PersonStore, reload: () => void): AppUpdateStore {
   let apply: (() => void) | null = null;
   return createStore<AppUpdateState>()((set) => ({
     offlineReady: false,
@@ -38,5 +46,11 @@ export function createAppUpdateStore(personStore: PersonStore): AppUpdateStore {
       apply();
     },
     dismissUpdate: () => set({ updateReady: false }),
+    async reloadOntoNewVersion() {
+      set({ applying: true });
+      // Writes made meanwhile (the switch takes a moment) are stored before the page goes.
+      await personStore.getState().whenWritesSettled();
+      reload();
+    },
   }));
 }

@@ -6,7 +6,8 @@ import { BUILD_FILES_NAME, type BuildFileList } from '../../src/privacy/build-fi
 /**
  * Writes `build-files.json` into the build output: every file in it, public/ files (the models)
  * included, so that the network ledger can check that each request the app made was for one of its
- * own files. Build only: the dev server serves sources, not a build, and the ledger says so when
+ * own files. The service worker's `sw.js` and Workbox runtime are written after it and not listed:
+ * the browser fetches them for the service worker, outside the page the ledger reads. Build only: the dev server serves sources, not a build, and the ledger says so when
  * the list is missing.
  */
 export function buildFileList(): Plugin {

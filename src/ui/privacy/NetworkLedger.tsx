@@ -57,6 +57,10 @@ export function NetworkLedger({ store }: { store: NetworkLedgerStore }) {
           {ledger ? ` (${ledger.bodiesNotVisible} of the requests above)` : ''}: the browser records its address, size and
           timing only. The project&apos;s privacy audit (<code>npm run audit:privacy</code>) records them in a test browser.
         </li>
+        <li>
+          The service worker&apos;s own downloads, when it copies this app&apos;s files for offline use: they happen in its own
+          context, which the page cannot read. The privacy audit records them too.
+        </li>
         <li>Request headers, such as cookies.</li>
         <li>Connections that are not requests for a file (WebSocket, WebRTC).</li>
       </ul>
