@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview } from 'vite';
+import { serveBuild } from '../../tools/lib/privacy-audit/served-build';
 
 /** A copy of the build (dist/, made by Playwright's web server) served by `vite preview` on its own port. */
 export interface ServedCopy {
@@ -16,10 +16,10 @@ export async function serveCopyOfBuild(port: number, change: (dir: string) => Pr
   const dir = await mkdtemp(join(tmpdir(), 'finance-build-'));
   await cp('dist', dir, { recursive: true });
   await change(dir);
-  const server = await preview({ logLevel: 'error', build: { outDir: dir }, preview: { host: 'localhost', port, strictPort: true } });
+  const server = await serveBuild(process.cwd(), dir, port);
   return {
     dir,
-    origin: `http://localhost:${port}`,
+    origin: server.origin,
     close: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });

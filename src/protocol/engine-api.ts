@@ -207,8 +207,8 @@ export interface ResourceRecord {
   /** Milliseconds since the context started. */
   readonly startMs: number;
   readonly durationMs: number;
-  /** Which context made it: the page, the engine worker or the service worker. */
-  readonly context: 'page' | 'engine-worker' | 'service-worker';
+  /** Which context made it: the page or the engine worker (the service worker's own timeline is out of the page's reach). */
+  readonly context: 'page' | 'engine-worker';
 }
 
 /** A 2-D projection of the products' model representations, with the person placed in it. */

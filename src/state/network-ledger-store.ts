@@ -22,7 +22,7 @@ export interface NetworkLedgerState {
 
 export type NetworkLedgerStore = StoreApi<NetworkLedgerState>;
 
-/** One context whose requests the ledger lists; a service worker would be one more. */
+/** One context whose requests the ledger lists. */
 interface RequestSource {
   /** Names it when it cannot be read ("the engine worker"). */
   readonly name: string;

@@ -8,7 +8,6 @@ import '../styles/privacy-ledger.css';
 const CONTEXT_LABELS: Readonly<Record<ResourceRecord['context'], string>> = {
   page: 'Page',
   'engine-worker': 'Engine worker',
-  'service-worker': 'Service worker',
 };
 
 const METHOD_LABELS: Readonly<Record<LedgerMethod, string>> = {
