@@ -16,11 +16,12 @@ import tseslint from 'typescript-eslint';
  * - protocol is the contract between page and worker: it may import engine *types* only.
  * - the page (main.tsx, ui, state) never reaches the engine, the worker or storage, so the engine
  *   and its megabytes of tfjs stay in the worker bundle.
+ * - i18n (the UI's texts, languages and formats) depends on nothing of the app; the page's layers use it.
  * - tools/, tests/ and e2e/ may import anything.
  */
 
 const APP_OUTSIDE_ENGINE = [
-  'src/protocol', 'src/worker', 'src/state', 'src/ui', 'src/storage', 'src/privacy', 'src/offline', 'src/main.tsx',
+  'src/protocol', 'src/i18n', 'src/worker', 'src/state', 'src/ui', 'src/storage', 'src/privacy', 'src/offline', 'src/main.tsx',
   'tools', 'tests', 'e2e',
 ];
 
@@ -33,17 +34,17 @@ const LAYER_ZONES = [
   },
   {
     target: 'src/protocol',
-    from: ['src/ui', 'src/state', 'src/worker', 'src/storage', 'src/privacy', 'src/offline', 'src/main.tsx'],
+    from: ['src/i18n', 'src/ui', 'src/state', 'src/worker', 'src/storage', 'src/privacy', 'src/offline', 'src/main.tsx'],
     message: 'protocol is the page/worker contract: it may import only engine types.',
   },
   {
     target: 'src/worker',
-    from: ['src/ui', 'src/state', 'src/privacy', 'src/offline', 'src/main.tsx'],
+    from: ['src/i18n', 'src/ui', 'src/state', 'src/privacy', 'src/offline', 'src/main.tsx'],
     message: 'The worker hosts the engine: it may import engine, storage and protocol only.',
   },
   {
     target: 'src/storage',
-    from: ['src/ui', 'src/state', 'src/worker', 'src/main.tsx'],
+    from: ['src/i18n', 'src/ui', 'src/state', 'src/worker', 'src/main.tsx'],
     message: 'storage sits below the worker and must not depend on the page or the worker.',
   },
   {
@@ -53,8 +54,13 @@ const LAYER_ZONES = [
   },
   {
     target: 'src/offline',
-    from: ['src/ui', 'src/state', 'src/worker', 'src/storage', 'src/privacy', 'src/main.tsx'],
+    from: ['src/i18n', 'src/ui', 'src/state', 'src/worker', 'src/storage', 'src/privacy', 'src/main.tsx'],
     message: 'offline is the page\'s service-worker glue: it depends on nothing of the app.',
+  },
+  {
+    target: 'src/i18n',
+    from: ['src/engine', 'src/ui', 'src/state', 'src/worker', 'src/storage', 'src/privacy', 'src/offline', 'src/main.tsx'],
+    message: 'i18n holds the UI\'s texts and formats: it depends on nothing of the app.',
   },
   {
     target: 'src/state',
@@ -181,7 +187,7 @@ export default defineConfig(
     ]),
   },
   {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/storage/**/*.ts', 'src/privacy/**/*.ts', 'src/offline/**/*.ts', 'src/main.tsx'],
+    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/i18n/**/*.ts', 'src/storage/**/*.ts', 'src/privacy/**/*.ts', 'src/offline/**/*.ts', 'src/main.tsx'],
     rules: restrictImports([ML_ON_PAGE]),
   },
 

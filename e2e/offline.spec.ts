@@ -1,6 +1,7 @@
 /**
- * The installable, offline app: after one visit every feature works with the network off, and a
- * new version of a model is detected, offered and applied without losing the person's events.
+ * The installable, offline app: after one visit every feature works with the network off (advisor
+ * mode and both languages included), and a new version of a model is detected, offered and applied
+ * without losing the person's events.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { answerQuestionnaire, submitProfile, waitForEngine } from './helpers/app';
@@ -58,6 +59,21 @@ test('after one visit the whole app works with the network off', async ({ page, 
   await page.getByRole('link', { name: 'Privacy' }).click();
   await expect(page.getByTestId('stored-event-count')).not.toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('ledger-verdict')).toHaveAttribute('data-verdict', 'clean');
+
+  // Advisor mode, as in a demo without a network: a persona's list, a comparison, and back.
+  await page.getByRole('link', { name: 'Advisor' }).click();
+  await page.locator('[data-testid="persona-card"][data-persona="pre-retiree"]').getByRole('button', { name: /Switch to/ }).click();
+  await expect(page.getByTestId('persona-banner')).toHaveAttribute('data-persona', 'pre-retiree');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByTestId('compare-column')).toHaveCount(2);
+  await page.getByRole('link', { name: 'For you' }).click();
+  await expect(page.getByTestId('rec-card').first()).toBeVisible();
+  await page.getByTestId('persona-banner').getByRole('button', { name: 'Back to my own data' }).click();
+  await expect(page.getByTestId('persona-banner')).toHaveCount(0);
+
+  // The other language, too: its texts are part of the app's files.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('link', { name: '浏览' })).toBeVisible();
 
   expect(failed, 'requests that failed for want of a cached file').toEqual([]);
   expect(appFiles.filter((file) => file.url.startsWith('/models/')).length, 'model files read offline').toBeGreaterThanOrEqual(7);

@@ -1,5 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from './i18n/i18n';
+import { startingLocale, storedLocale } from './i18n/locales';
 import { registerServiceWorker } from './offline/service-worker';
 import { onDataChangedElsewhere } from './privacy/data-change-channel';
 import { createWorkerEngine } from './protocol/worker-proxy';
@@ -39,13 +42,20 @@ if (import.meta.env.PROD) {
 // Test only (tools/audit-privacy.ts --planted-leak): Vite folds the flag at build time, so other builds drop this and the module.
 if (import.meta.env.VITE_PRIVACY_AUDIT_PLANTED_LEAK === '1') void import('./privacy/planted-leak').then((leak) => leak.plantLeak());
 
+// The language the person chose before, else their browser's; the UI texts are bundled, so this is synchronous.
+const locale = startingLocale(storedLocale(), navigator.languages);
+document.documentElement.lang = locale;
+const i18n = createI18n(locale);
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root"> for the app to mount.');
 
 createRoot(container).render(
   <StrictMode>
-    <StoresProvider stores={stores}>
-      <App />
-    </StoresProvider>
+    <I18nextProvider i18n={i18n}>
+      <StoresProvider stores={stores}>
+        <App />
+      </StoresProvider>
+    </I18nextProvider>
   </StrictMode>,
 );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineCallError } from '../src/protocol/engine-call-error';
 import { createAppStores } from '../src/state/app-stores';
 import { findProduct } from '../src/state/catalog-store';
-import type { UnavailableModel } from '../src/protocol/engine-api';
+import { MAX_SEARCH_QUERY_LENGTH, type UnavailableModel } from '../src/protocol/engine-api';
 import { FakeEngine, settle, TEST_CATALOG } from './helpers/fake-engine-api';
 
 const ENCODER_TAMPERED: UnavailableModel = {
@@ -43,13 +43,18 @@ describe('catalog store', () => {
     expect(catalog.getState().filters.maxRisk).toBeNull();
   });
 
-  it('answers an empty query and a query before the model is ready without calling the engine', async () => {
+  it('answers an empty, a too long query and a query before the model is ready without calling the engine', async () => {
     const { engine, stores, catalog } = setUp();
     await catalog.getState().searchProducts('   ');
-    expect(catalog.getState().search).toMatchObject({ status: 'error', error: { code: 'INVALID_INPUT' } });
+    expect(catalog.getState().search).toMatchObject({ status: 'refused', refusal: { key: 'browse.search.refusal.emptyQuery' }, error: null });
+    await catalog.getState().searchProducts('a'.repeat(MAX_SEARCH_QUERY_LENGTH + 1));
+    expect(catalog.getState().search).toMatchObject({
+      status: 'refused',
+      refusal: { key: 'browse.search.refusal.tooLong', values: { max: MAX_SEARCH_QUERY_LENGTH } },
+    });
     void stores.engine.getState().start('auto');
     await catalog.getState().searchProducts('a safe place for savings');
-    expect(catalog.getState().search).toMatchObject({ status: 'error', error: { code: 'NOT_READY' } });
+    expect(catalog.getState().search).toMatchObject({ status: 'refused', refusal: { key: 'browse.search.refusal.modelLoading' } });
     expect(engine.searchCalls).toEqual([]);
   });
 
@@ -64,7 +69,7 @@ describe('catalog store', () => {
 
     engine.failNext = { method: 'search', error: new EngineCallError({ code: 'INVALID_INPUT', message: 'Query too long.' }) };
     await catalog.getState().searchProducts('x');
-    expect(catalog.getState().search).toMatchObject({ status: 'error', result: null, error: { message: 'Query too long.' } });
+    expect(catalog.getState().search).toMatchObject({ status: 'error', result: null, refusal: null, error: { message: 'Query too long.' } });
   });
 
   it('shows why search is unavailable when the engine loaded without its encoder', async () => {

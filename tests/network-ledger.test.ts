@@ -1,12 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildPathOf, judgeRequests, methodOf, type BuildFiles, type LedgerRules } from '../src/privacy/ledger-verdict';
+import { createI18n } from '../src/i18n/i18n';
+import { buildPathOf, judgeRequests, ledgerMessage, methodOf, type BuildFiles, type LedgerMessage, type LedgerRules } from '../src/privacy/ledger-verdict';
 import { loadBuildFiles, type LedgerPage } from '../src/privacy/network-ledger';
 import { keepResourceTimings, resourceRecordOf, timelineRequests, type ResourceTiming, type Timeline } from '../src/protocol/resource-timing';
 import type { ResourceRecord } from '../src/protocol/engine-api';
 import { EngineCallError } from '../src/protocol/engine-call-error';
 import { createNetworkLedgerStore, LEDGER_REFRESH_MS } from '../src/state/network-ledger-store';
+import { messageText } from '../src/ui/message-text';
 import { settle } from './helpers/fake-engine-api';
 
 const ORIGIN = 'http://localhost:4173';
@@ -29,7 +31,7 @@ const APP_REQUESTS: readonly ResourceRecord[] = [
   record('/models/encoder/weights.bin', 'fetch', 'engine-worker', 0),
 ];
 
-function problemsOf(records: readonly ResourceRecord[], rules: LedgerRules = RULES): string[][] {
+function problemsOf(records: readonly ResourceRecord[], rules: LedgerRules = RULES): LedgerMessage[][] {
   return judgeRequests(records, rules).rows.map((row) => [...row.problems]);
 }
 
@@ -61,30 +63,28 @@ describe('judgeRequests', () => {
     const ledger = judgeRequests([...APP_REQUESTS, { ...record('', 'script'), url: 'https://cdn.example.com/lib.js' }], RULES);
     expect(ledger.verdict).toBe('violations');
     expect(ledger.flagged).toBe(1);
-    expect(ledger.rows.at(-1)).toMatchObject({ address: 'https://cdn.example.com/lib.js', problems: ['It went to another site (https://cdn.example.com).'] });
+    const problem = ledgerMessage('privacy.ledger.problems.otherSite', { origin: 'https://cdn.example.com' });
+    expect(ledger.rows.at(-1)).toMatchObject({ address: 'https://cdn.example.com/lib.js', problems: [problem] });
+    // The address is marked as data (<code>: English) in both languages.
+    expect(messageText(createI18n('en').t, problem)).toBe('It went to another site (<code>https://cdn.example.com</code>).');
+    expect(messageText(createI18n('zh-CN').t, problem)).toBe('它发往了其他网站（<code>https://cdn.example.com</code>）。');
   });
 
   it('flags a query string on any request but the page load, and ignores fragments, which are never sent', () => {
-    expect(problemsOf([record('/models/encoder/weights.bin?goal=house', 'fetch', 'engine-worker')])).toEqual([
-      ['Its address has a query string (?…), which can carry data.'],
-    ]);
+    expect(problemsOf([record('/models/encoder/weights.bin?goal=house', 'fetch', 'engine-worker')])).toEqual([[ledgerMessage('privacy.ledger.problems.query')]]);
     expect(problemsOf([record('/assets/index-B1.js#x', 'script')])).toEqual([[]]);
   });
 
   it("lets the page's address carry only the parameters and values the app reads", () => {
     expect(problemsOf([record('/?backend=cpu', 'navigation'), record('/', 'navigation')])).toEqual([[], []]);
-    expect(problemsOf([record('/?passphrase=hunter22', 'navigation')])).toEqual([
-      ['The page\'s address has a query parameter the app does not read ("passphrase"), which can carry data.'],
-    ]);
-    expect(problemsOf([record('/?backend=saving%20for%20a%20house', 'navigation')])).toEqual([
-      ['The page\'s address gives "backend" a value the app does not read, which can carry data.'],
-    ]);
+    expect(problemsOf([record('/?passphrase=hunter22', 'navigation')])).toEqual([[ledgerMessage('privacy.ledger.problems.unknownParameter', { name: 'passphrase' })]]);
+    expect(problemsOf([record('/?backend=saving%20for%20a%20house', 'navigation')])).toEqual([[ledgerMessage('privacy.ledger.problems.unknownValue', { name: 'backend' })]]);
     // Only the page's own load is exempt: a worker has no navigation of its own.
-    expect(problemsOf([record('/?backend=cpu', 'navigation', 'engine-worker')])[0]).toContain('Its address has a query string (?…), which can carry data.');
+    expect(problemsOf([record('/?backend=cpu', 'navigation', 'engine-worker')])[0]).toContainEqual(ledgerMessage('privacy.ledger.problems.query'));
   });
 
   it('flags what is not a file of the build', () => {
-    expect(problemsOf([record('/api/profile', 'fetch')])).toEqual([['It asked for something that is not a file of this build.']]);
+    expect(problemsOf([record('/api/profile', 'fetch')])).toEqual([[ledgerMessage('privacy.ledger.problems.notBuildFile')]]);
   });
 
   it('flags beacons, pings, XMLHttpRequests and initiators the app does not use', () => {
@@ -93,10 +93,10 @@ describe('judgeRequests', () => {
       RULES,
     ).rows;
     expect(rows.map((row) => [row.method, ...row.problems])).toEqual([
-      ['POST', 'It was sent with sendBeacon() or a link ping, which always posts a body.'],
-      ['POST', 'It was sent with sendBeacon() or a link ping, which always posts a body.'],
-      ['not visible', 'It is an XMLHttpRequest, which can carry a body the ledger cannot see; this app makes none.'],
-      ['not visible', 'It was started by "iframe", which this app does not use; its method and body cannot be seen.'],
+      ['POST', ledgerMessage('privacy.ledger.problems.beacon')],
+      ['POST', ledgerMessage('privacy.ledger.problems.beacon')],
+      ['not visible', ledgerMessage('privacy.ledger.problems.xhr')],
+      ['not visible', ledgerMessage('privacy.ledger.problems.otherInitiator', { initiator: 'iframe' })],
     ]);
   });
 
@@ -108,9 +108,9 @@ describe('judgeRequests', () => {
     const noFiles: BuildFiles = { unavailable: 'build-files.json answered 404.' };
     expect(judgeRequests(APP_REQUESTS, { ...RULES, buildFiles: noFiles })).toMatchObject({
       verdict: 'incomplete',
-      gaps: ['Which files belong to the app is not known: build-files.json answered 404.'],
+      gaps: [ledgerMessage('privacy.ledger.gaps.buildFilesUnknown', { detail: 'build-files.json answered 404.' })],
     });
-    expect(judgeRequests(APP_REQUESTS, RULES, ['The engine worker could not be read.'])).toMatchObject({ verdict: 'incomplete' });
+    expect(judgeRequests(APP_REQUESTS, RULES, [ledgerMessage('privacy.ledger.gaps.timingsFull')])).toMatchObject({ verdict: 'incomplete' });
     // A problem found outranks what could not be checked.
     expect(judgeRequests([record('/x?y=1', 'fetch')], { ...RULES, buildFiles: noFiles }).verdict).toBe('violations');
   });
@@ -124,7 +124,7 @@ describe('judgeRequests', () => {
     expect(buildPathOf('/other/a.js', '/app/')).toBeNull();
     expect(buildPathOf('/%E0%A4%A', '/')).toBeNull();
     expect(problemsOf([record('/app/assets/index-B1.js', 'script')], { ...RULES, basePath: '/app/' })).toEqual([[]]);
-    expect(problemsOf([record('/assets/index-B1.js', 'script')], { ...RULES, basePath: '/app/' })).toEqual([['It asked for something that is not a file of this build.']]);
+    expect(problemsOf([record('/assets/index-B1.js', 'script')], { ...RULES, basePath: '/app/' })).toEqual([[ledgerMessage('privacy.ledger.problems.notBuildFile')]]);
   });
 });
 
@@ -263,7 +263,7 @@ describe('network ledger store', () => {
     await store.getState().refresh();
     expect(store.getState().ledger).toMatchObject({
       verdict: 'incomplete',
-      gaps: ['The requests of the engine worker could not be read: The engine stopped.'],
+      gaps: [ledgerMessage('privacy.ledger.gaps.workerUnreadable', { detail: 'The engine stopped.' })],
     });
   });
 

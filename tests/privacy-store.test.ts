@@ -4,6 +4,7 @@
  * replaced person to every page.
  */
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../src/i18n/i18n';
 import { EngineCallError } from '../src/protocol/engine-call-error';
 import { createAppStores } from '../src/state/app-stores';
 import { deferred, FakeEngine, settle, TEST_PROFILE } from './helpers/fake-engine-api';
@@ -39,7 +40,7 @@ describe('privacy store', () => {
     await person.getState().recordEvent({ productId: 'sav-1', kind: 'favourite' });
     const file = await privacy.getState().exportData();
     expect(file?.events).toHaveLength(1);
-    expect(privacy.getState().lastAction).toMatchObject({ action: 'export', status: 'done', message: 'Exported your profile and 1 event.' });
+    expect(privacy.getState().lastAction).toMatchObject({ action: 'export', status: 'done', message: { key: 'privacy.export.doneWithProfile', values: { count: 1 } } });
 
     engine.failNext = { method: 'exportData', error: new EngineCallError({ code: 'STORAGE_FAILED', message: 'disk gone' }) };
     expect(await privacy.getState().exportData()).toBeNull();
@@ -53,7 +54,7 @@ describe('privacy store', () => {
     await settle();
     expect(engine.imported).toBe(text);
     expect(person.getState()).toMatchObject({ profile: TEST_PROFILE, person: { eventCount: 1 }, recommendationsStatus: 'ready' });
-    expect(privacy.getState().lastAction).toMatchObject({ status: 'done', message: 'Imported your profile and 1 event.' });
+    expect(privacy.getState().lastAction).toMatchObject({ status: 'done', message: { key: 'privacy.import.doneWithProfile', values: { count: 1 } } });
   });
 
   it('refuses a file too large to be an export without reading it', async () => {
@@ -62,7 +63,12 @@ describe('privacy store', () => {
     await privacy.getState().importData({ size: 50_000_000, text: () => ((read = true), Promise.resolve('')) });
     expect(read).toBe(false);
     expect(engine.imported).toBeNull();
-    expect(privacy.getState().lastAction).toMatchObject({ action: 'import', status: 'error', error: { code: 'INVALID_INPUT', message: expect.stringContaining('50 MB') as unknown } });
+    expect(privacy.getState().lastAction).toMatchObject({
+      action: 'import',
+      status: 'error',
+      message: { key: 'privacy.import.tooLarge', values: { megabytes: 50 } },
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('erases: the person is gone from every page and nothing is recommended', async () => {
@@ -74,7 +80,7 @@ describe('privacy store', () => {
     await privacy.getState().eraseAll();
     expect(engine.events).toEqual([]);
     expect(person.getState()).toMatchObject({ profile: null, recommendations: null, person: { favourites: [], eventCount: 0 } });
-    expect(privacy.getState().lastAction).toMatchObject({ action: 'erase', status: 'done' });
+    expect(privacy.getState().lastAction).toMatchObject({ action: 'erase', status: 'done', message: { key: 'privacy.erase.done' } });
     expect(privacy.getState().report?.events).toEqual([]);
   });
 
@@ -82,10 +88,21 @@ describe('privacy store', () => {
     const { engine, privacy } = await setUp();
     await privacy.getState().setRetention(30);
     expect(engine.settings).toEqual({ retentionDays: 30 });
-    expect(privacy.getState().lastAction?.message).toBe('Events older than 30 days are deleted. 0 events were deleted now.');
+    expect(privacy.getState().lastAction?.message).toEqual({ key: 'privacy.retention.done', values: { days: 30, deleted: 0 } });
+    await privacy.getState().setRetention(null);
+    expect(privacy.getState().lastAction?.message).toEqual({ key: 'privacy.retention.doneForever', values: { deleted: 0 } });
     await privacy.getState().setPassphrase('correct horse battery');
     expect(engine.passphrase).toBe('correct horse battery');
     expect(privacy.getState().storage).toEqual({ protection: 'passphrase', locked: false });
+    expect(privacy.getState().lastAction?.message).toEqual({ key: 'privacy.passphrase.set' });
+  });
+
+  it("writes the retention message's two counts in each language (nested plurals)", () => {
+    const en = createI18n('en').t;
+    expect(en('privacy.retention.done', { days: 30, deleted: 0 })).toBe('Events older than 30 days are deleted. 0 events were deleted now.');
+    expect(en('privacy.retention.done', { days: 1, deleted: 1 })).toBe('Events older than 1 day are deleted. 1 event was deleted now.');
+    expect(en('privacy.retention.doneForever', { deleted: 2 })).toBe('Events are kept until you erase them. 2 events were deleted now.');
+    expect(createI18n('zh-CN').t('privacy.retention.done', { days: 90, deleted: 3 })).toBe('早于 90 天的行为记录会被删除。本次删除了 3 条行为记录。');
   });
 });
 

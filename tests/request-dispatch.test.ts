@@ -49,6 +49,10 @@ function scriptedEngine() {
     setRetention: () => Promise.resolve({ person, settings: { retentionDays: null }, deleted: 0 }),
     eraseAll: () => Promise.resolve(person),
     workerRequests: () => Promise.resolve([]),
+    personas: () => Promise.resolve([]),
+    switchPerson: () => Promise.resolve(person),
+    resetPersona: () => Promise.resolve(person),
+    recommendFor: () => Promise.reject(new EngineError('NOT_READY', 'wait')),
   };
   return { engine, finishInit: () => finishInit(), finishEvent: () => finishEvent() };
 }
@@ -117,6 +121,24 @@ describe('createRequestDispatcher', () => {
     finishInit();
     await settle();
     expect(kinds()).toEqual(['1:progress', '6:result:storageStatus', '2:result:recordEvent', '3:result:eraseAll', '4:error', '1:result:init', '5:result:embed']);
+  });
+
+  it('switches the person (advisor mode) in order with the writes, and compares personas behind the model', async () => {
+    const { dispatch, finishInit, finishEvent, kinds } = setUp();
+    dispatch({ id: 1, method: 'init', options: { backend: 'auto' } });
+    dispatch({ id: 2, method: 'recordEvent', event: { productId: 'sav-001', kind: 'view' } });
+    dispatch({ id: 3, method: 'switchPerson', target: { kind: 'persona', id: 'young-saver' } });
+    dispatch({ id: 4, method: 'recommendFor', persona: 'young-saver', options: { limit: 3, diversity: 0, includeAboveRisk: false } });
+    dispatch({ id: 5, method: 'resetPersona', persona: 'young-saver' });
+    await settle();
+    expect(kinds()).toEqual(['1:progress']);
+    finishEvent();
+    await settle();
+    // The switch waits for the write sent before it; the reset after it waits for the switch.
+    expect(kinds()).toEqual(['1:progress', '2:result:recordEvent', '3:result:switchPerson', '5:result:resetPersona']);
+    finishInit();
+    await settle();
+    expect(kinds()).toEqual(['1:progress', '2:result:recordEvent', '3:result:switchPerson', '5:result:resetPersona', '1:result:init', '4:error']);
   });
 
   it('sends engine errors with their code, and anything else as INTERNAL with its message', async () => {

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../src/i18n/i18n';
 import {
   HORIZON_YEARS_BY_OPTION,
   horizonYearsFromAnswers,
   MAX_RISK_POINTS,
+  questionText,
   RISK_BANDS,
   RISK_QUESTIONS,
   riskBandForPoints,
+  riskLevelNameKey,
   scoreRiskAnswers,
   unansweredQuestions,
   type RiskAnswers,
 } from '../src/state/risk-questionnaire';
+import { messageText } from '../src/ui/message-text';
 
 /** Every question answered with its option at `index` (0: the most cautious). */
 function allAnsweredWith(index: number): RiskAnswers {
@@ -65,7 +69,7 @@ describe('the risk questionnaire', () => {
     answers.income = 'no-such-option';
     expect(allAnsweredWith(3).drawdown).toBe('hold');
     expect(scoreRiskAnswers(answers)).toBeNull();
-    expect(unansweredQuestions(answers).map((question) => question.title)).toEqual(['Reaction to a 20% fall', 'Income stability']);
+    expect(unansweredQuestions(answers).map((question) => question.id)).toEqual(['drawdown', 'income']);
     expect(unansweredQuestions({})).toHaveLength(6);
   });
 
@@ -75,5 +79,31 @@ describe('the risk questionnaire', () => {
     expect(horizon.options.map((option) => horizonYearsFromAnswers({ horizon: option.id }))).toEqual([0, 2, 4, 7, 20]);
     expect(horizonYearsFromAnswers({})).toBeNull();
     expect(horizonYearsFromAnswers({ horizon: 'soon' })).toBeNull();
+  });
+
+  it('names its questions, answers and levels by catalog keys that both languages have', () => {
+    const en = createI18n('en');
+    const zh = createI18n('zh-CN');
+    for (const i18n of [en, zh]) {
+      for (const question of RISK_QUESTIONS) {
+        for (const key of [question.titleKey, question.promptKey, ...question.options.map((option) => option.labelKey)]) {
+          expect(i18n.exists(key, { lng: i18n.language, fallbackLng: false }), `${i18n.language} ${key}`).toBe(true);
+        }
+      }
+    }
+    const drawdown = RISK_QUESTIONS[1]!;
+    expect(messageText(en.t, questionText(drawdown))).toBe(
+      'Reaction to a 20% fall: Your investments lose 20% of their value in a few months. What do you do?',
+    );
+    expect(messageText(zh.t, questionText(drawdown))).toBe('面对 20% 下跌时的反应：您的投资在几个月内损失了 20% 的价值。您会怎么做？');
+    expect(en.t(drawdown.options[0]!.labelKey)).toBe('Sell everything to stop further losses');
+    expect(RISK_BANDS.map((band) => en.t(riskLevelNameKey(band.level)))).toEqual([
+      'Very cautious',
+      'Cautious',
+      'Balanced',
+      'Adventurous',
+      'Very adventurous',
+    ]);
+    expect(RISK_BANDS.map((band) => zh.t(riskLevelNameKey(band.level)))).toEqual(['谨慎型', '稳健型', '平衡型', '成长型', '进取型']);
   });
 });

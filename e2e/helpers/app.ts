@@ -26,9 +26,11 @@ export function strayRequests(requests: readonly Request[], origin: string): str
 /** Waits for the engine to finish loading and fails with the app's own message if it could not. */
 export async function waitForEngine(page: Page): Promise<void> {
   const status = page.getByTestId('model-status').first();
-  await expect(status).toHaveText(/^(ready|error)$/, { timeout: ENGINE_READY_TIMEOUT });
+  // By its code rather than its words, so that it works in every language.
+  await expect(status).toHaveAttribute('data-status', /^(ready|error)$/, { timeout: ENGINE_READY_TIMEOUT });
   const engineError = page.getByTestId('engine-error');
-  const failure = (await engineError.count()) > 0 ? await engineError.first().innerText() : '';
+  // textContent includes the engine's message, folded away under "Technical details".
+  const failure = (await engineError.count()) > 0 ? ((await engineError.first().textContent()) ?? '') : '';
   expect(failure, 'error shown while loading the engine').toBe('');
 }
 

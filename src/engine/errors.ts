@@ -10,6 +10,8 @@ export type EngineErrorCode =
   | 'STORAGE_FAILED'
   /** The person's data is protected by a passphrase that has not been given yet this session. */
   | 'STORAGE_LOCKED'
+  /** A data control (export, import, erase…) was asked for while a demo persona is active, not the owner. */
+  | 'ADVISOR_MODE'
   | 'INTERNAL';
 
 /** A typed engine failure: `code` is for programs, `message` says what happened and what to do. */

@@ -1,3 +1,4 @@
+import type { MessageKey, UiMessage } from '../i18n/message';
 import type { ResourceRecord } from '../protocol/engine-api';
 
 /**
@@ -11,6 +12,21 @@ import type { ResourceRecord } from '../protocol/engine-api';
  * the check could not be done (see `gaps`).
  */
 export type LedgerVerdict = 'clean' | 'violations' | 'incomplete';
+
+/**
+ * The catalog keys of the ledger's problems and gaps. A known few: the UI renders them with <Trans>
+ * (their technical parts marked as English), whose types cannot take every key of the catalog.
+ */
+export type LedgerMessageKey = Extract<MessageKey, `privacy.ledger.problems.${string}` | `privacy.ledger.gaps.${string}`>;
+
+/** A problem of a request or a gap in the check, not yet in any language. */
+export interface LedgerMessage extends UiMessage {
+  readonly key: LedgerMessageKey;
+}
+
+export function ledgerMessage(key: LedgerMessageKey, values?: UiMessage['values']): LedgerMessage {
+  return values ? { key, values } : { key };
+}
 
 /** A request's method as far as the ledger knows it: implied by what started it, or not visible. */
 export type LedgerMethod = 'GET' | 'POST' | 'not visible';
@@ -38,7 +54,7 @@ export interface LedgerRow {
   readonly address: string;
   readonly method: LedgerMethod;
   /** Why this request could not be shown free of personal data; empty when it was. */
-  readonly problems: readonly string[];
+  readonly problems: readonly LedgerMessage[];
 }
 
 export interface Ledger {
@@ -51,7 +67,7 @@ export interface Ledger {
   /** Requests made with fetch(), whose method and body resource timing does not record. */
   readonly bodiesNotVisible: number;
   /** What could not be checked; each makes a verdict without flagged rows `incomplete`. */
-  readonly gaps: readonly string[];
+  readonly gaps: readonly LedgerMessage[];
 }
 
 /**
@@ -72,9 +88,10 @@ export function methodOf(initiator: string): LedgerMethod {
 }
 
 /** Judges every request against `rules`; `gaps` are the parts of the check already known to be missing. */
-export function judgeRequests(records: readonly ResourceRecord[], rules: LedgerRules, gaps: readonly string[] = []): Ledger {
+export function judgeRequests(records: readonly ResourceRecord[], rules: LedgerRules, gaps: readonly LedgerMessage[] = []): Ledger {
   const rows = records.map((record) => judgeRequest(record, rules));
-  const allGaps = 'unavailable' in rules.buildFiles ? [...gaps, `Which files belong to the app is not known: ${rules.buildFiles.unavailable}`] : gaps;
+  // The reason is technical English (build-files.ts); the catalog shows it marked as English.
+  const allGaps = 'unavailable' in rules.buildFiles ? [...gaps, ledgerMessage('privacy.ledger.gaps.buildFilesUnknown', { detail: rules.buildFiles.unavailable })] : gaps;
   const flagged = rows.filter((row) => row.problems.length > 0).length;
   return {
     verdict: flagged > 0 ? 'violations' : allGaps.length > 0 ? 'incomplete' : 'clean',
@@ -92,16 +109,16 @@ function judgeRequest(record: ResourceRecord, rules: LedgerRules): LedgerRow {
   try {
     url = new URL(record.url);
   } catch {
-    return { record, address: record.url, method, problems: ['Its address cannot be read, so what it carried cannot be checked.'] };
+    return { record, address: record.url, method, problems: [ledgerMessage('privacy.ledger.problems.unreadableAddress')] };
   }
   const sameOrigin = url.origin === rules.origin;
-  const problems: string[] = [];
-  if (!sameOrigin) problems.push(`It went to another site (${url.origin}).`);
+  const problems: LedgerMessage[] = [];
+  if (!sameOrigin) problems.push(ledgerMessage('privacy.ledger.problems.otherSite', { origin: url.origin }));
   const isPageLoad = record.context === 'page' && record.initiator === 'navigation';
   if (isPageLoad) problems.push(...pageQueryProblems(url.searchParams, rules.pageParameters));
-  else if (url.search !== '') problems.push('Its address has a query string (?…), which can carry data.');
+  else if (url.search !== '') problems.push(ledgerMessage('privacy.ledger.problems.query'));
   if (sameOrigin && 'files' in rules.buildFiles && !rules.buildFiles.files.has(buildPathOf(url.pathname, rules.basePath) ?? '')) {
-    problems.push('It asked for something that is not a file of this build.');
+    problems.push(ledgerMessage('privacy.ledger.problems.notBuildFile'));
   }
   const initiatorProblem = initiatorProblemOf(record.initiator);
   if (initiatorProblem) problems.push(initiatorProblem);
@@ -109,21 +126,21 @@ function judgeRequest(record: ResourceRecord, rules: LedgerRules): LedgerRow {
   return { record, address, method, problems };
 }
 
-function pageQueryProblems(params: URLSearchParams, allowed: LedgerRules['pageParameters']): string[] {
-  const problems: string[] = [];
+function pageQueryProblems(params: URLSearchParams, allowed: LedgerRules['pageParameters']): LedgerMessage[] {
+  const problems: LedgerMessage[] = [];
   for (const [name, value] of params) {
     const values = Object.hasOwn(allowed, name) ? allowed[name] : undefined;
-    if (!values) problems.push(`The page's address has a query parameter the app does not read ("${name}"), which can carry data.`);
-    else if (!values.includes(value)) problems.push(`The page's address gives "${name}" a value the app does not read, which can carry data.`);
+    if (!values) problems.push(ledgerMessage('privacy.ledger.problems.unknownParameter', { name }));
+    else if (!values.includes(value)) problems.push(ledgerMessage('privacy.ledger.problems.unknownValue', { name }));
   }
   return problems;
 }
 
-function initiatorProblemOf(initiator: string): string | null {
+function initiatorProblemOf(initiator: string): LedgerMessage | null {
   if (initiator === 'fetch' || BODILESS_GET.has(initiator)) return null;
-  if (ALWAYS_POST.has(initiator)) return 'It was sent with sendBeacon() or a link ping, which always posts a body.';
-  if (initiator === 'xmlhttprequest') return 'It is an XMLHttpRequest, which can carry a body the ledger cannot see; this app makes none.';
-  return `It was started by "${initiator}", which this app does not use; its method and body cannot be seen.`;
+  if (ALWAYS_POST.has(initiator)) return ledgerMessage('privacy.ledger.problems.beacon');
+  if (initiator === 'xmlhttprequest') return ledgerMessage('privacy.ledger.problems.xhr');
+  return ledgerMessage('privacy.ledger.problems.otherInitiator', { initiator });
 }
 
 /** `pathname` as a path in the build folder ('/app/' → 'app/index.html' under base '/'), or null outside `basePath`. */

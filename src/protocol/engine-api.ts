@@ -321,5 +321,51 @@ export interface RetentionResult {
   readonly deleted: number;
 }
 
-/** What the page holds: the engine and the person's data controls, both behind the worker. */
-export interface AppEngineApi extends EngineApi, PersonDataApi {}
+/**
+ * The demo personas of advisor mode: made-up people, each with a profile and a history of events,
+ * that a bank advisor switches to in front of a client. Their data lives in the engine's memory
+ * only, apart from the owner's: it is never written to the owner's storage, and a reload brings
+ * every persona back to its starting data.
+ */
+export const PERSONA_IDS = [
+  'young-saver',
+  'young-family',
+  'first-home-buyer',
+  'high-income-investor',
+  'pre-retiree',
+  'cautious-retiree',
+] as const;
+export type PersonaId = (typeof PERSONA_IDS)[number];
+
+/** Whose data the engine works on: the device owner's (stored) or a persona's (in memory). */
+export type PersonTarget = { readonly kind: 'owner' } | { readonly kind: 'persona'; readonly id: PersonaId };
+
+export interface PersonaSummary {
+  readonly id: PersonaId;
+  /** The persona as it is now: its starting data plus whatever was done as it since the last reset. */
+  readonly person: PersonState;
+}
+
+/**
+ * Advisor mode. While a persona is active, `setProfile`, `recordEvent`, `recommend` and
+ * `storedPerson` work on the persona, and the data controls of PersonDataApi, which act on the
+ * owner's stored data, reject with ADVISOR_MODE (`storageStatus` and `workerRequests` still answer).
+ * A switch or reset is all or nothing: when it fails, the engine's person is the one it was.
+ */
+export interface AdvisorApi {
+  /** Every persona, in PERSONA_IDS order. */
+  personas(): Promise<readonly PersonaSummary[]>;
+  /** Makes `target` the person the engine works on; resolves with that person. */
+  switchPerson(target: PersonTarget): Promise<PersonState>;
+  /** Puts a persona back to its starting data; resolves with it (the engine's person too when it is active). */
+  resetPersona(id: PersonaId): Promise<PersonState>;
+  /** A persona's For-you list, active or not (for comparing two side by side); NOT_READY when the persona has no profile. */
+  recommendFor(id: PersonaId, options: RecommendOptions): Promise<Recommendations>;
+}
+
+export function isPersonaId(value: unknown): value is PersonaId {
+  return typeof value === 'string' && (PERSONA_IDS as readonly string[]).includes(value);
+}
+
+/** What the page holds: the engine, the person's data controls and advisor mode, all behind the worker. */
+export interface AppEngineApi extends EngineApi, PersonDataApi, AdvisorApi {}

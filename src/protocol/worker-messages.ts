@@ -3,8 +3,11 @@ import type {
   EngineInitOptions,
   EngineInitResult,
   LoadProgress,
+  PersonaId,
+  PersonaSummary,
   PersonExport,
   PersonState,
+  PersonTarget,
   ProductEventInput,
   ProfileInput,
   Recommendations,
@@ -42,7 +45,11 @@ export type EngineCall =
   | { readonly method: 'importData'; readonly json: string }
   | { readonly method: 'setRetention'; readonly days: number | null }
   | { readonly method: 'eraseAll' }
-  | { readonly method: 'workerRequests' };
+  | { readonly method: 'workerRequests' }
+  | { readonly method: 'personas' }
+  | { readonly method: 'switchPerson'; readonly target: PersonTarget }
+  | { readonly method: 'resetPersona'; readonly persona: PersonaId }
+  | { readonly method: 'recommendFor'; readonly persona: PersonaId; readonly options: RecommendOptions };
 
 export type EngineMethod = EngineCall['method'];
 
@@ -66,6 +73,10 @@ export interface EngineCallResults {
   readonly setRetention: RetentionResult;
   readonly eraseAll: PersonState;
   readonly workerRequests: readonly ResourceRecord[];
+  readonly personas: readonly PersonaSummary[];
+  readonly switchPerson: PersonState;
+  readonly resetPersona: PersonState;
+  readonly recommendFor: Recommendations;
 }
 
 export type EngineCallResult = {
@@ -101,6 +112,10 @@ const METHOD_NAMES: Readonly<Record<EngineMethod, true>> = {
   setRetention: true,
   eraseAll: true,
   workerRequests: true,
+  personas: true,
+  switchPerson: true,
+  resetPersona: true,
+  recommendFor: true,
 };
 const METHODS: ReadonlySet<string> = new Set(Object.keys(METHOD_NAMES));
 const RESPONSE_KINDS: ReadonlySet<string> = new Set<WorkerResponse['kind']>(['progress', 'result', 'error']);

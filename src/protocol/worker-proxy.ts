@@ -161,5 +161,17 @@ export function createWorkerEngine(worker: Worker): AppEngineApi {
     workerRequests() {
       return send({ method: 'workerRequests' }, (reply) => (reply.method === 'workerRequests' ? reply.result : mismatch('workerRequests', reply)));
     },
+    personas() {
+      return send({ method: 'personas' }, (reply) => (reply.method === 'personas' ? reply.result : mismatch('personas', reply)));
+    },
+    switchPerson(target) {
+      return send({ method: 'switchPerson', target }, (reply) => (reply.method === 'switchPerson' ? reply.result : mismatch('switchPerson', reply)));
+    },
+    resetPersona(id) {
+      return send({ method: 'resetPersona', persona: id }, (reply) => (reply.method === 'resetPersona' ? reply.result : mismatch('resetPersona', reply)));
+    },
+    recommendFor(id, options) {
+      return send({ method: 'recommendFor', persona: id, options }, (reply) => (reply.method === 'recommendFor' ? reply.result : mismatch('recommendFor', reply)));
+    },
   };
 }

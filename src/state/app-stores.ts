@@ -1,4 +1,5 @@
 import type { AppEngineApi, BackendPreference } from '../protocol/engine-api';
+import { createAdvisorStore, type AdvisorStore } from './advisor-store';
 import { createAppUpdateStore, type AppUpdateStore } from './app-update-store';
 import { createCatalogStore, type CatalogStore } from './catalog-store';
 import { createEngineStore, type EngineStore } from './engine-store';
@@ -13,6 +14,7 @@ export interface AppStores {
   readonly person: PersonStore;
   readonly privacy: PrivacyStore;
   readonly update: AppUpdateStore;
+  readonly advisor: AdvisorStore;
 }
 
 /** The stores the page holds: the app's, plus the network ledger of this page and its worker. */
@@ -30,6 +32,7 @@ export function createAppStores(engine: AppEngineApi, preference: BackendPrefere
     person,
     privacy: createPrivacyStore(engine, person, () => catalog.getState().clearSearch()),
     update: createAppUpdateStore(person, reload),
+    advisor: createAdvisorStore(engine, person),
   };
 }
 

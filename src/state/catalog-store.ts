@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { MessageKey, UiMessage } from '../i18n/message';
 import {
   MAX_SEARCH_QUERY_LENGTH,
   type Catalog,
@@ -16,12 +17,24 @@ export const SEARCH_LIMIT = 10;
 
 export type CatalogStatus = 'loading' | 'ready' | 'error';
 
+/**
+ * Why a search was not sent to the engine, as a message of browse.search.refusal (a narrow key
+ * type, which lets the UI render it with <Trans> to mark the example searches in it as English).
+ */
+export interface SearchRefusal extends UiMessage {
+  readonly key: Extract<MessageKey, `browse.search.refusal.${string}`>;
+}
+
 export interface SearchState {
-  /** idle: nothing asked; searching: the engine is working (an older result may still show). */
-  readonly status: 'idle' | 'searching' | 'done' | 'error';
-  /** The query of the result or error shown. */
+  /**
+   * idle: nothing asked; searching: the engine is working (an older result may still show);
+   * refused: not sent to the engine, `refusal` says why; error: the engine failed.
+   */
+  readonly status: 'idle' | 'searching' | 'done' | 'refused' | 'error';
+  /** The query of the result, refusal or error shown. */
   readonly query: string;
   readonly result: SearchResult | null;
+  readonly refusal: SearchRefusal | null;
   readonly error: SerializedError | null;
 }
 
@@ -46,22 +59,11 @@ export interface CatalogState {
 
 export type CatalogStore = StoreApi<CatalogState>;
 
-const NO_SEARCH: SearchState = { status: 'idle', query: '', result: null, error: null };
+const NO_SEARCH: SearchState = { status: 'idle', query: '', result: null, refusal: null, error: null };
 
-const EMPTY_QUERY: SerializedError = {
-  code: 'INVALID_INPUT',
-  message: 'Type what you are looking for first, for example "save for a home deposit" or "a card for travelling".',
-};
-
-const QUERY_TOO_LONG: SerializedError = {
-  code: 'INVALID_INPUT',
-  message: `Shorten your search to at most ${MAX_SEARCH_QUERY_LENGTH} characters.`,
-};
-
-const MODEL_LOADING: SerializedError = {
-  code: 'NOT_READY',
-  message: 'Search runs on the model on this device, which is still loading. Try again when the model status in the header says "ready".',
-};
+const EMPTY_QUERY: SearchRefusal = { key: 'browse.search.refusal.emptyQuery' };
+const QUERY_TOO_LONG: SearchRefusal = { key: 'browse.search.refusal.tooLong', values: { max: MAX_SEARCH_QUERY_LENGTH } };
+const MODEL_LOADING: SearchRefusal = { key: 'browse.search.refusal.modelLoading' };
 
 /** The product with `id`, if the catalog has one. */
 export function findProduct(catalog: Catalog | null, id: string): Product | undefined {
@@ -110,26 +112,25 @@ export function createCatalogStore(engine: EngineApi, engineStore: EngineStore):
     async searchProducts(rawQuery) {
       const attempt = ++latestSearch;
       const query = rawQuery.trim();
-      const refuse = (error: SerializedError) => {
-        set({ search: { status: 'error', query, result: null, error } });
-      };
       // Checked here so that the message says what to do, and nothing is sent to the engine in vain.
       const refusal = query.length === 0 ? EMPTY_QUERY
         : query.length > MAX_SEARCH_QUERY_LENGTH ? QUERY_TOO_LONG
         : engineStore.getState().status !== 'ready' ? MODEL_LOADING
         : null;
       if (refusal) {
-        refuse(refusal);
+        set({ search: { status: 'refused', query, result: null, refusal, error: null } });
         return;
       }
 
       set({ search: { ...get().search, status: 'searching' } });
       try {
         const result = await engine.search(query, SEARCH_LIMIT);
-        if (attempt === latestSearch) set({ search: { status: 'done', query, result, error: null } });
+        if (attempt === latestSearch) set({ search: { status: 'done', query, result, refusal: null, error: null } });
       } catch (error) {
         engineStore.getState().reportFailure(error);
-        if (attempt === latestSearch) refuse(toSerializedError(error));
+        if (attempt === latestSearch) {
+          set({ search: { status: 'error', query, result: null, refusal: null, error: toSerializedError(error) } });
+        }
       }
     },
   }));

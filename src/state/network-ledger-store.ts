@@ -1,12 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { judgeRequests, type BuildFiles, type Ledger, type LedgerRules } from '../privacy/ledger-verdict';
+import { judgeRequests, ledgerMessage, type BuildFiles, type Ledger, type LedgerMessage, type LedgerRules } from '../privacy/ledger-verdict';
 import { browserLedgerPage, type LedgerPage } from '../privacy/network-ledger';
 import type { AppEngineApi, ResourceRecord } from '../protocol/engine-api';
 import { toSerializedError } from '../protocol/engine-call-error';
 import { keepResourceTimings, timelineRequests } from '../protocol/resource-timing';
 import { coalescedTask } from './coalesced-task';
 
-export type { Ledger, LedgerMethod, LedgerRow, LedgerVerdict } from '../privacy/ledger-verdict';
+export type { Ledger, LedgerMessage, LedgerMethod, LedgerRow, LedgerVerdict } from '../privacy/ledger-verdict';
 
 /** How often the ledger reads the requests again while it is on screen. */
 export const LEDGER_REFRESH_MS = 3000;
@@ -24,12 +24,12 @@ export type NetworkLedgerStore = StoreApi<NetworkLedgerState>;
 
 /** One context whose requests the ledger lists. */
 interface RequestSource {
-  /** Names it when it cannot be read ("the engine worker"). */
-  readonly name: string;
+  /** Says that it cannot be read, with the technical reason as `detail`. */
+  readonly unreadable: 'privacy.ledger.gaps.pageUnreadable' | 'privacy.ledger.gaps.workerUnreadable';
   readonly read: () => Promise<readonly ResourceRecord[]>;
 }
 
-type Reading = { readonly records: readonly ResourceRecord[] } | { readonly gap: string };
+type Reading = { readonly records: readonly ResourceRecord[] } | { readonly gap: LedgerMessage };
 
 /**
  * The network ledger of the page and the engine worker. Create it at start-up, before the first
@@ -44,8 +44,8 @@ export function createNetworkLedgerStore(
 ): NetworkLedgerStore {
   const timingsComplete = keepResourceTimings(page.timeline);
   const sources: readonly RequestSource[] = [
-    { name: 'the page', read: () => Promise.resolve(timelineRequests(page.timeline, 'page')) },
-    { name: 'the engine worker', read: () => engine.workerRequests() },
+    { unreadable: 'privacy.ledger.gaps.pageUnreadable', read: () => Promise.resolve(timelineRequests(page.timeline, 'page')) },
+    { unreadable: 'privacy.ledger.gaps.workerUnreadable', read: () => engine.workerRequests() },
   ];
   // Read once: the list is fixed for a build, and every read would be one more request.
   let buildFiles: Promise<BuildFiles> | null = null;
@@ -57,7 +57,7 @@ export function createNetworkLedgerStore(
       if (!isLatest()) return;
       const records = readings.flatMap((reading) => ('records' in reading ? reading.records : []));
       const gaps = readings.flatMap((reading) => ('gap' in reading ? [reading.gap] : []));
-      if (!timingsComplete) gaps.unshift("The browser's record of this page's requests was full before the ledger started, so some early requests may be missing.");
+      if (!timingsComplete) gaps.unshift(ledgerMessage('privacy.ledger.gaps.timingsFull'));
       set({ ledger: judgeRequests(records, { origin: page.origin, basePath: page.basePath, buildFiles: files, pageParameters }, gaps) });
     });
 
@@ -77,6 +77,6 @@ async function readSource(source: RequestSource): Promise<Reading> {
   try {
     return { records: await source.read() };
   } catch (error) {
-    return { gap: `The requests of ${source.name} could not be read: ${toSerializedError(error).message}` };
+    return { gap: ledgerMessage(source.unreadable, { detail: toSerializedError(error).message }) };
   }
 }

@@ -55,7 +55,19 @@ export interface PersonStoreState {
    * Shows the event's effect at once and stores it; resolves true once stored, false if it was
    * refused (see `eventError`, and the prediction is undone). Never rejects.
    */
-  readonly recordEvent: (event: ProductEventInput) => Promise<boolean>;
+  readonly recordEvent: (event: ProductEventInput, madeFor?: number) => Promise<boolean>;
+  /**
+   * Which person the page is acting for: increases when a switch to another person (advisor mode)
+   * starts. An event made for an earlier one (`recordEvent`'s `madeFor`, e.g. a product view
+   * recorded when its page is left) is dropped rather than written to the next person.
+   */
+  readonly generation: number;
+  /**
+   * Swaps the person (advisor mode): `swap` runs after every write made so far and before every
+   * later one, so each lands on the person it was made for; then its person is shown, as
+   * `replacePerson` does. Rejects with `swap`'s error, leaving the person as it was.
+   */
+  readonly switchPerson: (swap: () => Promise<PersonState>) => Promise<void>;
   readonly setDiversity: (diversity: number) => void;
   readonly setShowAboveRisk: (show: boolean) => void;
   /** Asks for recommendations with the current settings; calls made meanwhile coalesce. Never rejects. */
@@ -121,6 +133,7 @@ export function createPersonStore(engine: EngineApi & Pick<PersonDataApi, 'unloc
     locked: false,
     unlockStatus: 'idle',
     unlockError: null,
+    generation: 0,
 
     saveProfile(profile) {
       const save = ++latestProfileSave;
@@ -143,7 +156,8 @@ export function createPersonStore(engine: EngineApi & Pick<PersonDataApi, 'unloc
       });
     },
 
-    recordEvent(event) {
+    recordEvent(event, madeFor) {
+      if (madeFor !== undefined && madeFor !== get().generation) return Promise.resolve(false);
       const queued: ProductEventInput = { ...event };
       unconfirmed = [...unconfirmed, queued];
       publish({ eventError: null });
@@ -220,6 +234,13 @@ export function createPersonStore(engine: EngineApi & Pick<PersonDataApi, 'unloc
         unlockError: null,
       });
       if (engineReady()) void refresh();
+    },
+
+    switchPerson(swap) {
+      set({ generation: get().generation + 1 });
+      return enqueueWrite(async () => {
+        get().replacePerson(await swap());
+      });
     },
 
     async whenWritesSettled() {

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { message, type UiMessage } from '../i18n/message';
 import { clearPageStorage, persistenceState, requestPersistentStorage, type PersistenceState } from '../privacy/browser-storage';
 import { announceDataChange } from '../privacy/data-change-channel';
 import { MAX_IMPORT_BYTES, type PersonDataApi, type PersonExport, type SerializedError, type StorageStatus, type StoredDataReport } from '../protocol/engine-api';
@@ -8,11 +9,14 @@ import type { PersonStore } from './person-store';
 /** The data controls a person can use, one at a time. */
 export type DataAction = 'export' | 'import' | 'erase' | 'retention' | 'passphrase';
 
-/** The latest data control used and how it went; `message` says what happened, for people. */
+/**
+ * The latest data control used and how it went. `message` says what happened, for people; after a
+ * failure, only when the store knows more than the error's code (a file too large to import).
+ */
 export interface DataActionState {
   readonly action: DataAction;
   readonly status: 'working' | 'done' | 'error';
-  readonly message: string | null;
+  readonly message: UiMessage | null;
   readonly error: SerializedError | null;
 }
 
@@ -41,10 +45,6 @@ export interface PrivacyState {
 }
 
 export type PrivacyStore = StoreApi<PrivacyState>;
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /**
  * The privacy center's state: what is stored, and the person's controls over it (export, import,
@@ -82,15 +82,16 @@ export function createPrivacyStore(engine: PersonDataApi, personStore: PersonSto
     async exportData() {
       return act('export', async () => {
         const file = await engine.exportData();
-        return { result: file, message: `Exported ${file.profile ? 'your profile and ' : ''}${plural(file.events.length, 'event', 'events')}.` };
+        return { result: file, message: message(file.profile ? 'privacy.export.doneWithProfile' : 'privacy.export.done', { count: file.events.length }) };
       });
     },
 
     async importData(file) {
       // Refused before reading: a huge file is not an export, and reading it would stall the page.
       if (file.size > MAX_IMPORT_BYTES) {
-        const message = `That file is ${Math.round(file.size / 1e6)} MB, larger than any export of this app. Choose the file you exported.`;
-        set({ lastAction: { action: 'import', status: 'error', message: null, error: { code: 'INVALID_INPUT', message } } });
+        const error: SerializedError = { code: 'INVALID_INPUT', message: `The file has ${file.size} bytes; an import takes at most ${MAX_IMPORT_BYTES}.` };
+        const tooLarge = message('privacy.import.tooLarge', { megabytes: Math.round(file.size / 1e6) });
+        set({ lastAction: { action: 'import', status: 'error', message: tooLarge, error } });
         return;
       }
       await act('import', async () => {
@@ -99,7 +100,7 @@ export function createPrivacyStore(engine: PersonDataApi, personStore: PersonSto
         const person = await engine.importData(text);
         personStore.getState().replacePerson(person);
         announceDataChange();
-        return { result: undefined, message: `Imported ${person.profile ? 'your profile and ' : ''}${plural(person.eventCount, 'event', 'events')}.` };
+        return { result: undefined, message: message(person.profile ? 'privacy.import.doneWithProfile' : 'privacy.import.done', { count: person.eventCount }) };
       });
     },
 
@@ -111,7 +112,7 @@ export function createPrivacyStore(engine: PersonDataApi, personStore: PersonSto
         forgetShownData();
         announceDataChange();
         await clearPageStorage();
-        return { result: undefined, message: 'Everything this app stored about you on this device is erased.' };
+        return { result: undefined, message: message('privacy.erase.done') };
       });
     },
 
@@ -121,8 +122,8 @@ export function createPrivacyStore(engine: PersonDataApi, personStore: PersonSto
         const { person, deleted } = await engine.setRetention(days);
         personStore.getState().replacePerson(person);
         announceDataChange();
-        const kept = days === null ? 'Events are kept until you erase them.' : `Events older than ${plural(days, 'day', 'days')} are deleted.`;
-        return { result: undefined, message: `${kept} ${plural(deleted, 'event was', 'events were')} deleted now.` };
+        const done = days === null ? message('privacy.retention.doneForever', { deleted }) : message('privacy.retention.done', { days, deleted });
+        return { result: undefined, message: done };
       });
     },
 
@@ -131,9 +132,7 @@ export function createPrivacyStore(engine: PersonDataApi, personStore: PersonSto
         const storage = await engine.setPassphrase(passphrase);
         set({ storage });
         announceDataChange();
-        const message =
-          passphrase === null ? 'The passphrase is removed: this browser opens your data by itself again.' : 'Your data is now locked with your passphrase. You will need it each time you open the app.';
-        return { result: true, message };
+        return { result: true, message: message(passphrase === null ? 'privacy.passphrase.removed' : 'privacy.passphrase.set') };
       });
       return done === true;
     },
@@ -144,13 +143,13 @@ export function createPrivacyStore(engine: PersonDataApi, personStore: PersonSto
   }));
 
   /** Runs one data control, records how it went, then shows the stored data afresh. */
-  async function act<T>(action: DataAction, work: () => Promise<{ result: T; message: string }>): Promise<T | null> {
+  async function act<T>(action: DataAction, work: () => Promise<{ result: T; message: UiMessage }>): Promise<T | null> {
     store.setState({ lastAction: { action, status: 'working', message: null, error: null } });
     let outcome: T | null = null;
     try {
-      const { result, message } = await work();
+      const { result, message: done } = await work();
       outcome = result;
-      store.setState({ lastAction: { action, status: 'done', message, error: null } });
+      store.setState({ lastAction: { action, status: 'done', message: done, error: null } });
     } catch (error) {
       store.setState({ lastAction: { action, status: 'error', message: null, error: toSerializedError(error) } });
     }

@@ -1,8 +1,11 @@
-/** The profile form's draft and its validation into a ProfileInput: pure, so it is tested without a page. */
+/**
+ * The profile form's draft and its validation into a ProfileInput: pure, so it is tested without a
+ * page. Problems are catalog messages (profile.form.errors.*), written out by the UI.
+ */
+import { message, type UiMessage } from '../i18n/message';
 import { AGE_MAX, AGE_MIN, MAX_GOALS_TEXT_LENGTH, type ProfileInput } from '../protocol/engine-api';
 import {
   horizonYearsFromAnswers,
-  questionText,
   RISK_QUESTIONS,
   scoreRiskAnswers,
   unansweredQuestions,
@@ -22,7 +25,7 @@ export type ProfileField = RiskQuestionId | 'age' | 'goals';
 
 export interface FormIssue {
   readonly field: ProfileField;
-  readonly message: string;
+  readonly message: UiMessage;
 }
 
 export type DraftCheck =
@@ -41,24 +44,25 @@ export function draftFromProfile(profile: ProfileInput | null): ProfileDraft {
 export function checkProfileDraft(draft: ProfileDraft): DraftCheck {
   const issues: FormIssue[] = unansweredQuestions(draft.answers).map((question) => ({
     field: question.id,
-    message: `Answer question ${RISK_QUESTIONS.indexOf(question) + 1}: ${questionText(question)}`,
+    message: message('profile.form.errors.unanswered', {
+      number: RISK_QUESTIONS.indexOf(question) + 1,
+      titleKey: question.titleKey,
+      promptKey: question.promptKey,
+    }),
   }));
 
   const age = parseAge(draft.age);
   if (age === null) {
-    issues.push({
-      field: 'age',
-      message: `Enter your age as a whole number of years from ${AGE_MIN} to ${AGE_MAX}.`,
-    });
+    issues.push({ field: 'age', message: message('profile.form.errors.age', { min: AGE_MIN, max: AGE_MAX }) });
   }
 
   const goalsText = draft.goalsText.trim();
   if (goalsText.length === 0) {
-    issues.push({ field: 'goals', message: 'Describe your goals in a few words, for example "save for a home in five years".' });
+    issues.push({ field: 'goals', message: message('profile.form.errors.goalsEmpty') });
   } else if (goalsText.length > MAX_GOALS_TEXT_LENGTH) {
     issues.push({
       field: 'goals',
-      message: `Shorten your goals to at most ${MAX_GOALS_TEXT_LENGTH} characters (now ${goalsText.length}).`,
+      message: message('profile.form.errors.goalsTooLong', { max: MAX_GOALS_TEXT_LENGTH, length: goalsText.length }),
     });
   }
 

@@ -8,23 +8,26 @@
  *   whether it has time to recover from a fall.
  * - Bands: R1 0–3, R2 4–9, R3 10–15, R4 16–21, R5 22–28. R1 is narrow on purpose: it is for people
  *   who chose the most cautious answer nearly everywhere (a short horizon alone puts you there).
+ *
+ * The texts are catalog keys (profile.risk.*): the UI writes them in the person's language.
  */
+import { message, type MessageKey, type UiMessage } from '../i18n/message';
 import type { RiskLevel } from '../protocol/engine-api';
 
 export type RiskQuestionId = 'horizon' | 'drawdown' | 'income' | 'experience' | 'liquidity' | 'objective';
 
 export interface RiskOption {
   readonly id: string;
-  readonly label: string;
+  readonly labelKey: MessageKey;
   readonly points: number;
 }
 
 export interface RiskQuestion {
   readonly id: RiskQuestionId;
   /** A short name, used when listing unanswered questions and in the score explanation. */
-  readonly title: string;
+  readonly titleKey: MessageKey;
   /** The question as asked. */
-  readonly prompt: string;
+  readonly promptKey: MessageKey;
   /** From the most cautious answer to the boldest. */
   readonly options: readonly RiskOption[];
 }
@@ -35,74 +38,74 @@ export type RiskAnswers = Readonly<Record<string, string>>;
 export const RISK_QUESTIONS: readonly RiskQuestion[] = [
   {
     id: 'horizon',
-    title: 'Investment horizon',
-    prompt: 'When will you need most of this money?',
+    titleKey: 'profile.risk.questions.horizon.title',
+    promptKey: 'profile.risk.questions.horizon.prompt',
     options: [
-      { id: 'under-1', label: 'Within a year', points: 0 },
-      { id: '1-3', label: 'In 1 to 3 years', points: 2 },
-      { id: '3-5', label: 'In 3 to 5 years', points: 4 },
-      { id: '5-10', label: 'In 5 to 10 years', points: 6 },
-      { id: 'over-10', label: 'In more than 10 years', points: 8 },
+      { id: 'under-1', labelKey: 'profile.risk.questions.horizon.options.under-1', points: 0 },
+      { id: '1-3', labelKey: 'profile.risk.questions.horizon.options.1-3', points: 2 },
+      { id: '3-5', labelKey: 'profile.risk.questions.horizon.options.3-5', points: 4 },
+      { id: '5-10', labelKey: 'profile.risk.questions.horizon.options.5-10', points: 6 },
+      { id: 'over-10', labelKey: 'profile.risk.questions.horizon.options.over-10', points: 8 },
     ],
   },
   {
     id: 'drawdown',
-    title: 'Reaction to a 20% fall',
-    prompt: 'Your investments lose 20% of their value in a few months. What do you do?',
+    titleKey: 'profile.risk.questions.drawdown.title',
+    promptKey: 'profile.risk.questions.drawdown.prompt',
     options: [
-      { id: 'sell-all', label: 'Sell everything to stop further losses', points: 0 },
-      { id: 'sell-some', label: 'Sell some of them', points: 1 },
-      { id: 'wait', label: 'Wait and see, without buying or selling', points: 2 },
-      { id: 'hold', label: 'Keep them and carry on investing as planned', points: 3 },
-      { id: 'buy-more', label: 'Invest more while prices are low', points: 4 },
+      { id: 'sell-all', labelKey: 'profile.risk.questions.drawdown.options.sell-all', points: 0 },
+      { id: 'sell-some', labelKey: 'profile.risk.questions.drawdown.options.sell-some', points: 1 },
+      { id: 'wait', labelKey: 'profile.risk.questions.drawdown.options.wait', points: 2 },
+      { id: 'hold', labelKey: 'profile.risk.questions.drawdown.options.hold', points: 3 },
+      { id: 'buy-more', labelKey: 'profile.risk.questions.drawdown.options.buy-more', points: 4 },
     ],
   },
   {
     id: 'income',
-    title: 'Income stability',
-    prompt: 'How stable is your income?',
+    titleKey: 'profile.risk.questions.income.title',
+    promptKey: 'profile.risk.questions.income.prompt',
     options: [
-      { id: 'none', label: 'I have no regular income', points: 0 },
-      { id: 'irregular', label: 'Irregular (freelance, seasonal or commission)', points: 1 },
-      { id: 'could-change', label: 'Regular, but it could change soon', points: 2 },
-      { id: 'stable', label: 'Stable (a permanent job or a pension)', points: 3 },
-      { id: 'very-stable', label: 'Stable, from more than one source', points: 4 },
+      { id: 'none', labelKey: 'profile.risk.questions.income.options.none', points: 0 },
+      { id: 'irregular', labelKey: 'profile.risk.questions.income.options.irregular', points: 1 },
+      { id: 'could-change', labelKey: 'profile.risk.questions.income.options.could-change', points: 2 },
+      { id: 'stable', labelKey: 'profile.risk.questions.income.options.stable', points: 3 },
+      { id: 'very-stable', labelKey: 'profile.risk.questions.income.options.very-stable', points: 4 },
     ],
   },
   {
     id: 'experience',
-    title: 'Investing experience',
-    prompt: 'Which of these have you held before?',
+    titleKey: 'profile.risk.questions.experience.title',
+    promptKey: 'profile.risk.questions.experience.prompt',
     options: [
-      { id: 'none', label: 'None of these: I have not invested before', points: 0 },
-      { id: 'deposits', label: 'Savings accounts and fixed-term deposits only', points: 1 },
-      { id: 'bonds-funds', label: 'Bonds or mixed funds', points: 2 },
-      { id: 'shares', label: 'Shares or equity funds, for several years', points: 3 },
-      { id: 'complex', label: 'Complex products (options, futures or structured products)', points: 4 },
+      { id: 'none', labelKey: 'profile.risk.questions.experience.options.none', points: 0 },
+      { id: 'deposits', labelKey: 'profile.risk.questions.experience.options.deposits', points: 1 },
+      { id: 'bonds-funds', labelKey: 'profile.risk.questions.experience.options.bonds-funds', points: 2 },
+      { id: 'shares', labelKey: 'profile.risk.questions.experience.options.shares', points: 3 },
+      { id: 'complex', labelKey: 'profile.risk.questions.experience.options.complex', points: 4 },
     ],
   },
   {
     id: 'liquidity',
-    title: 'Need for cash at short notice',
-    prompt: 'How much of this money might you need at short notice?',
+    titleKey: 'profile.risk.questions.liquidity.title',
+    promptKey: 'profile.risk.questions.liquidity.prompt',
     options: [
-      { id: 'all', label: 'All of it', points: 0 },
-      { id: 'most', label: 'More than half', points: 1 },
-      { id: 'some', label: 'About a quarter', points: 2 },
-      { id: 'little', label: 'Only a little', points: 3 },
-      { id: 'none', label: 'None: I keep a separate emergency fund', points: 4 },
+      { id: 'all', labelKey: 'profile.risk.questions.liquidity.options.all', points: 0 },
+      { id: 'most', labelKey: 'profile.risk.questions.liquidity.options.most', points: 1 },
+      { id: 'some', labelKey: 'profile.risk.questions.liquidity.options.some', points: 2 },
+      { id: 'little', labelKey: 'profile.risk.questions.liquidity.options.little', points: 3 },
+      { id: 'none', labelKey: 'profile.risk.questions.liquidity.options.none', points: 4 },
     ],
   },
   {
     id: 'objective',
-    title: 'Main objective',
-    prompt: 'What matters most to you for this money?',
+    titleKey: 'profile.risk.questions.objective.title',
+    promptKey: 'profile.risk.questions.objective.prompt',
     options: [
-      { id: 'preserve', label: 'Keeping it safe, even if it grows very little', points: 0 },
-      { id: 'income', label: 'A steady income with little risk', points: 1 },
-      { id: 'balanced', label: 'A balance of growth and safety', points: 2 },
-      { id: 'growth', label: 'Long-term growth, accepting ups and downs', points: 3 },
-      { id: 'max-growth', label: 'The highest growth, accepting large swings', points: 4 },
+      { id: 'preserve', labelKey: 'profile.risk.questions.objective.options.preserve', points: 0 },
+      { id: 'income', labelKey: 'profile.risk.questions.objective.options.income', points: 1 },
+      { id: 'balanced', labelKey: 'profile.risk.questions.objective.options.balanced', points: 2 },
+      { id: 'growth', labelKey: 'profile.risk.questions.objective.options.growth', points: 3 },
+      { id: 'max-growth', labelKey: 'profile.risk.questions.objective.options.max-growth', points: 4 },
     ],
   },
 ];
@@ -120,21 +123,21 @@ export const HORIZON_YEARS_BY_OPTION: Readonly<Record<string, number>> = {
   'over-10': 20,
 };
 
+/** A level's points; its name is riskLevelNameKey(level). */
 export interface RiskBand {
   readonly level: RiskLevel;
-  readonly name: string;
   readonly minPoints: number;
   readonly maxPoints: number;
 }
 
-const HIGHEST_BAND: RiskBand = { level: 5, name: 'Very adventurous', minPoints: 22, maxPoints: 28 };
+const HIGHEST_BAND: RiskBand = { level: 5, minPoints: 22, maxPoints: 28 };
 
 /** The bands over 0–28 points (see the top of this file). */
 export const RISK_BANDS: readonly RiskBand[] = [
-  { level: 1, name: 'Very cautious', minPoints: 0, maxPoints: 3 },
-  { level: 2, name: 'Cautious', minPoints: 4, maxPoints: 9 },
-  { level: 3, name: 'Balanced', minPoints: 10, maxPoints: 15 },
-  { level: 4, name: 'Adventurous', minPoints: 16, maxPoints: 21 },
+  { level: 1, minPoints: 0, maxPoints: 3 },
+  { level: 2, minPoints: 4, maxPoints: 9 },
+  { level: 3, minPoints: 10, maxPoints: 15 },
+  { level: 4, minPoints: 16, maxPoints: 21 },
   HIGHEST_BAND,
 ];
 
@@ -162,8 +165,8 @@ export function chosenOption(question: RiskQuestion, answers: RiskAnswers): Risk
 }
 
 /** "Investment horizon: When will you need most of this money?", the question's legend. */
-export function questionText(question: RiskQuestion): string {
-  return `${question.title}: ${question.prompt}`;
+export function questionText(question: RiskQuestion): UiMessage {
+  return message('profile.risk.legend', { titleKey: question.titleKey, promptKey: question.promptKey });
 }
 
 /** The questions without a (valid) answer, in questionnaire order. */
@@ -195,7 +198,7 @@ export function horizonYearsFromAnswers(answers: RiskAnswers): number | null {
   return HORIZON_YEARS_BY_OPTION[optionId] ?? null;
 }
 
-/** The band's name for a level, e.g. "Balanced" for 3. */
-export function riskLevelName(level: RiskLevel): string {
-  return RISK_BANDS.find((band) => band.level === level)?.name ?? '';
+/** The key of a level's name, e.g. "Balanced" for 3. */
+export function riskLevelNameKey(level: RiskLevel): MessageKey {
+  return `profile.risk.levels.r${level}`;
 }

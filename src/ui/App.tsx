@@ -1,8 +1,11 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { BrowsePage } from './browse/BrowsePage';
 import { ForYouPage } from './for-you/ForYouPage';
 import { HomeRoute } from './HomeRoute';
+import { AdvisorPage } from './advisor/AdvisorPage';
 import { AppHeader } from './layout/AppHeader';
 import { FocusOnNavigate } from './layout/FocusOnNavigate';
 import { RouteErrorBoundary } from './layout/RouteErrorBoundary';
@@ -21,7 +24,13 @@ import { usePerson } from './store-context';
  * every page asks for it first.
  */
 export function App() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
   const locked = usePerson((state) => state.locked);
+  // The tab's title follows the language too (index.html holds the English one until this runs).
+  useEffect(() => {
+    document.title = t('layout.appName');
+  }, [t, language]);
   return (
     <Router hook={useHashLocation}>
       <SkipLink />
@@ -60,6 +69,9 @@ function AppRoutes() {
       </Route>
       <Route path="/privacy">
         <PrivacyPage />
+      </Route>
+      <Route path="/advisor">
+        <AdvisorPage />
       </Route>
       <Route>
         <NotFoundPage />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Redirect } from 'wouter';
 import { useShallow } from 'zustand/react/shallow';
 import { OnboardingPage } from './profile/OnboardingPage';
@@ -9,13 +10,14 @@ import { usePerson } from './store-context';
  * returning person never starts typing into a form that is then taken away.
  */
 export function HomeRoute() {
+  const { t } = useTranslation();
   const { restored, hasProfile } = usePerson(
     useShallow((state) => ({ restored: state.restored, hasProfile: state.profile !== null })),
   );
   if (!restored) {
     return (
       <div className="page">
-        <p className="hint">Looking for your saved answers…</p>
+        <p className="hint">{t('home.restoring')}</p>
       </div>
     );
   }

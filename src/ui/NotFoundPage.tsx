@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { PageHeading } from './common/PageHeading';
 
 /** Any address the app does not know. */
 export function NotFoundPage() {
+  const { t } = useTranslation();
   return (
     <div className="page">
-      <PageHeading>Page not found</PageHeading>
-      <p>This address does not lead to a page of this app. It may be mistyped or out of date.</p>
+      <PageHeading>{t('errors.notFound.heading')}</PageHeading>
+      <p>{t('errors.notFound.text')}</p>
       <p>
-        <Link href="/">Go to the start page</Link>
+        <Link href="/">{t('errors.notFound.home')}</Link>
       </p>
     </div>
   );

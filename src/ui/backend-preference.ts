@@ -1,23 +1,15 @@
-import type { BackendName, BackendPreference } from '../protocol/engine-api';
+import type { BackendPreference } from '../protocol/engine-api';
 
-/** Chooser labels; a Record so that a new backend cannot be forgotten here. */
-export const PREFERENCE_LABELS: Readonly<Record<BackendPreference, string>> = {
-  auto: 'Automatic (fastest available)',
-  webgpu: 'WebGPU (graphics card)',
-  wasm: 'WASM (WebAssembly on the processor)',
-  cpu: 'CPU (plain JavaScript, slowest)',
-};
+/**
+ * Every preference, in the chooser's order (their labels are `model.preference.<preference>`); a
+ * Record so that a new backend cannot be forgotten here.
+ */
+const PREFERENCES: Readonly<Record<BackendPreference, true>> = { auto: true, webgpu: true, wasm: true, cpu: true };
 
-export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
-  webgpu: 'WebGPU',
-  wasm: 'WASM',
-  cpu: 'CPU',
-};
-
-export const BACKEND_PREFERENCES = Object.keys(PREFERENCE_LABELS) as readonly BackendPreference[];
+export const BACKEND_PREFERENCES = Object.keys(PREFERENCES) as readonly BackendPreference[];
 
 export function isBackendPreference(value: string): value is BackendPreference {
-  return Object.hasOwn(PREFERENCE_LABELS, value);
+  return Object.hasOwn(PREFERENCES, value);
 }
 
 const URL_PARAM = 'backend';

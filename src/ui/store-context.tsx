@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { AdvisorState } from '../state/advisor-store';
 import type { PageStores } from '../state/app-stores';
 import type { AppUpdateState } from '../state/app-update-store';
 import type { CatalogState } from '../state/catalog-store';
@@ -32,6 +33,10 @@ export function useCatalog<T>(selector: (state: CatalogState) => T): T {
 
 export function usePerson<T>(selector: (state: PersonStoreState) => T): T {
   return useStore(useStores().person, selector);
+}
+
+export function useAdvisor<T>(selector: (state: AdvisorState) => T): T {
+  return useStore(useStores().advisor, selector);
 }
 
 export function usePrivacy<T>(selector: (state: PrivacyState) => T): T {

@@ -4,6 +4,7 @@ import { parseCatalog } from '../engine/catalog';
 import { keepResourceTimings, timelineRequests } from '../protocol/resource-timing';
 import { createIndexedDbPersistence } from '../storage/indexeddb-persistence';
 import { createInProcessEngine } from './in-process-engine';
+import { PERSONAS } from './personas';
 import { createRequestDispatcher } from './request-dispatch';
 import { wasmPaths } from './wasm-paths';
 
@@ -20,6 +21,7 @@ const engine = createInProcessEngine({
   // the same file, so a catalog that fails here never passes the tests.
   catalog: parseCatalog(productsJson),
   persistence: createIndexedDbPersistence(),
+  personas: PERSONAS,
   requests: () => timelineRequests(performance, 'engine-worker'),
 });
 

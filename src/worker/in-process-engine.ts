@@ -7,10 +7,23 @@ import { searchCatalog, validatedQuery } from '../engine/rank/catalog-search';
 import { goalClauses } from '../engine/rank/goal-match';
 import { summarisePerson } from '../engine/rank/person-log';
 import { createPersonRecommender, type PersonProfile, type PersonRecommender } from '../engine/rank/person-recommender';
-import type { AppEngineApi, ModelName, PersonSettings, PersonState, ProfileInput, RecordedEvent, ResourceRecord } from '../protocol/engine-api';
+import {
+  isPersonaId,
+  type AppEngineApi,
+  type ModelName,
+  type PersonaId,
+  type PersonaSummary,
+  type PersonSettings,
+  type PersonState,
+  type ProfileInput,
+  type RecordedEvent,
+  type ResourceRecord,
+} from '../protocol/engine-api';
 import { DEFAULT_SETTINGS, type PersonPersistence, type StoredPerson } from '../storage/person-persistence';
 import { InvalidExportError, parsePersonExport, toPersonExport } from '../storage/person-export';
 import { loadEngine, type LoadedEngine, type LoadedText } from './load-engine';
+import { createPersonaStores } from './persona-stores';
+import type { PersonaSeed } from './personas';
 import { unknownProducts, validatedEvent, validatedNewPassphrase, validatedProfile, validatedRetentionDays } from './person-input';
 import { storageCall } from './storage-call';
 
@@ -26,6 +39,8 @@ export interface InProcessEngineOptions {
   readonly now?: () => number;
   /** The requests this context has made, for the network ledger (the worker reads its resource timing); none by default. */
   readonly requests?: () => readonly ResourceRecord[];
+  /** The demo personas of advisor mode (the worker passes PERSONAS); none by default. */
+  readonly personas?: Partial<Readonly<Record<PersonaId, PersonaSeed>>>;
 }
 
 /** What `init` sets up; replaced as a whole by the next `init`. */
@@ -38,7 +53,7 @@ interface Ready {
 interface ForYou {
   readonly recommender: PersonRecommender;
   readonly text: LoadedText;
-  /** A new recommender on the same models, for a person replaced as a whole (import, erase, unlock). */
+  /** A new recommender on the same models, for a person replaced as a whole (import, erase, unlock, a switch). */
   readonly createRecommender: () => PersonRecommender;
 }
 
@@ -91,10 +106,41 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
   // stored behind a log the engine could not read (the error tells the person to reload).
   let person: Promise<Person> | undefined;
   // The person object `person` resolved to, once read or replaced: lets `init` see that the person
-  // was replaced (import, erase, unlock) while it was embedding their profile.
+  // was replaced (import, erase, unlock, a switch) while it was embedding their profile.
   let held: Person | undefined;
   // The recommendation being computed, if any: a replaced recommender is freed only after it.
   let recommending: Promise<unknown> = Promise.resolve();
+  const personaStores = createPersonaStores(options.personas ?? {}, now);
+  // The persona the engine works on, with its in-memory store; undefined while it works on the owner.
+  let activePersona: { readonly id: PersonaId; readonly store: PersonPersistence } | undefined;
+
+  /** Where the person the engine works on is stored: the owner's storage, or the active persona's memory. */
+  function activeStore(): PersonPersistence {
+    return activePersona?.store ?? persistence;
+  }
+
+  /** ADVISOR_MODE while a persona is active: the data controls act on the owner's stored data only. */
+  function ownerOnly(action: string): void {
+    if (activePersona) {
+      throw new EngineError('ADVISOR_MODE', `Cannot ${action} while the demo persona "${activePersona.id}" is active: switch back to your own data first.`);
+    }
+  }
+
+  /** `id` as a persona this engine has, or INVALID_INPUT. */
+  function knownPersona(id: unknown): PersonaId {
+    if (!isPersonaId(id) || !personaStores.ids.includes(id)) throw new EngineError('INVALID_INPUT', `There is no demo persona "${String(id)}".`);
+    return id;
+  }
+
+  /**
+   * Makes the person kept in `store` the engine's person, and `persona` the active persona
+   * (undefined: the owner), all or nothing.
+   */
+  async function switchTo(store: PersonPersistence, persona: { readonly id: PersonaId; readonly store: PersonPersistence } | undefined): Promise<PersonState> {
+    return adoptPerson(await readPerson(store), () => {
+      activePersona = persona;
+    });
+  }
 
   function current(): Ready {
     if (!ready) throw new EngineError('NOT_READY', 'The engine is not ready yet: wait for the model to finish loading.');
@@ -102,12 +148,12 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
   }
 
   /** The stored person, less the events older than their retention period (deleted from storage too). */
-  async function readPerson(): Promise<Person> {
-    const stored = await storageCall('read your saved data', () => persistence.loadPerson());
+  async function readPerson(store: PersonPersistence = activeStore()): Promise<Person> {
+    const stored = await storageCall('read your saved data', () => store.loadPerson());
     const cutoff = retentionCutoff(stored.settings, now());
     const kept = cutoff === undefined ? stored.events : stored.events.filter((event) => event.at >= cutoff);
     if (cutoff !== undefined && kept.length < stored.events.length) {
-      await storageCall('delete your old events', () => persistence.deleteEventsBefore(cutoff));
+      await storageCall('delete your old events', () => store.deleteEventsBefore(cutoff));
     }
     return { profile: stored.profile, events: [...kept], settings: stored.settings };
   }
@@ -126,32 +172,47 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
     return reading;
   }
 
-  /**
-   * Makes `next` the engine's person, replacing the one it had (import, erase, unlock): a new
-   * recommender takes its profile and whole log. The request dispatcher runs these calls in the
-   * writes' queue, so no write runs meanwhile; a recommendation already running finishes on the
-   * old recommender, which is freed after it. While `init` runs, it sees the change and starts
-   * over on `next`.
-   */
-  async function adoptPerson(next: Person): Promise<PersonState> {
-    person = Promise.resolve(next);
-    held = next;
-    const state = ready;
-    if (state?.forYou) {
-      const forYou = state.forYou;
-      const recommender = forYou.createRecommender();
-      try {
-        if (next.profile) recommender.setProfile(await embedProfile(forYou.text, next.profile));
-        recommender.replay(next.events);
-      } catch (error) {
-        recommender.dispose();
-        throw error;
-      }
-      const replaced = forYou.recommender;
-      void recommending.then(() => replaced.dispose());
-      ready = { loaded: state.loaded, forYou: { ...forYou, recommender } };
+  /** A new recommender on `forYou`'s models with `next`'s profile and whole log. */
+  async function recommenderFor(forYou: ForYou, next: Person): Promise<PersonRecommender> {
+    const recommender = forYou.createRecommender();
+    try {
+      if (next.profile) recommender.setProfile(await embedProfile(forYou.text, next.profile));
+      recommender.replay(next.events);
+      return recommender;
+    } catch (error) {
+      recommender.dispose();
+      throw error;
     }
-    return personState(next);
+  }
+
+  /**
+   * Makes `next` the engine's person, replacing the one it had (import, erase, unlock, a switch
+   * to or from a persona): a new recommender takes its profile and whole log. All or nothing: the
+   * recommender is built first, and only then are the person, the recommender and whatever
+   * `commit` sets changed together, with no await between; a failure changes nothing. The request
+   * dispatcher runs these calls in the writes' queue, so no write runs meanwhile; a recommendation
+   * already running finishes on the old recommender, which is freed after it. While `init` runs,
+   * it sees the change and starts over on `next`.
+   */
+  async function adoptPerson(next: Person, commit: () => void = () => undefined): Promise<PersonState> {
+    for (;;) {
+      const state = ready;
+      const recommender = state?.forYou && (await recommenderFor(state.forYou, next));
+      // A re-init finished meanwhile: build again, on its models.
+      if (ready !== state) {
+        recommender?.dispose();
+        continue;
+      }
+      person = Promise.resolve(next);
+      held = next;
+      commit();
+      if (state?.forYou && recommender) {
+        const replaced = state.forYou.recommender;
+        void recommending.then(() => replaced.dispose());
+        ready = { loaded: state.loaded, forYou: { ...state.forYou, recommender } };
+      }
+      return personState(next);
+    }
   }
 
   function release(): void {
@@ -196,7 +257,7 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
               embedded = profile;
             }
           }
-          // The person was replaced meanwhile (import, erase, unlock): start again on the new one.
+          // The person was replaced meanwhile (import, erase, unlock, a switch): start again on the new one.
           if (held === undefined || held === restored) break;
           recommender?.dispose();
           recommender = createRecommender?.();
@@ -239,8 +300,9 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
 
     async setProfile(input) {
       const profile = validatedProfile(input);
+      const store = activeStore();
       const saved = await loadedPerson();
-      await storageCall('save your profile', () => persistence.saveProfile(profile));
+      await storageCall('save your profile', () => store.saveProfile(profile));
       saved.profile = profile;
       const state = ready;
       // Before the models are ready, `init` embeds the profile it finds in `saved`; without the
@@ -261,8 +323,9 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
 
     async recordEvent(input) {
       const event: RecordedEvent = { ...validatedEvent(input, (id) => productIds.has(id)), at: now() };
+      const store = activeStore();
       const saved = await loadedPerson();
-      await storageCall('save what you did', () => persistence.appendEvent(event));
+      await storageCall('save what you did', () => store.appendEvent(event));
       saved.events.push(event);
       // Before the models are ready, `init` replays the events it finds in `saved`.
       ready?.forYou?.recommender.replay(saved.events);
@@ -287,6 +350,7 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
     },
 
     async unlock(passphrase) {
+      ownerOnly('open your saved data');
       if (typeof passphrase !== 'string' || passphrase === '') throw new EngineError('INVALID_INPUT', 'Enter your passphrase.');
       await storageCall('open your saved data', () => persistence.unlock(passphrase));
       person = undefined;
@@ -294,12 +358,14 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
     },
 
     async setPassphrase(passphrase) {
+      ownerOnly('change how your data is protected');
       const next = validatedNewPassphrase(passphrase);
       await storageCall('re-encrypt your saved data', () => persistence.setPassphrase(next));
       return storageCall('check your saved data', () => persistence.keyStatus());
     },
 
     async storedData() {
+      ownerOnly('show your stored data');
       // What storage holds, read and decrypted afresh, not the engine's copy of it.
       const stored: StoredPerson = await storageCall('read your saved data', () => persistence.loadPerson());
       const [status, stores] = await Promise.all([
@@ -310,12 +376,14 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
     },
 
     async exportData() {
+      ownerOnly('export your data');
       // What storage holds, not the engine's copy: another tab may have changed it.
       const stored = await storageCall('read your saved data', () => persistence.loadPerson());
       return toPersonExport(stored, new Date(now()));
     },
 
     async importData(json) {
+      ownerOnly('import data');
       if (typeof json !== 'string') throw new EngineError('INVALID_INPUT', 'Choose an export file made by this app.');
       let imported: StoredPerson;
       try {
@@ -337,6 +405,7 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
     },
 
     async setRetention(input) {
+      ownerOnly('change how long your events are kept');
       const settings: PersonSettings = { retentionDays: validatedRetentionDays(input) };
       const saved = await loadedPerson();
       await storageCall('save your settings', () => persistence.saveSettings(settings));
@@ -350,6 +419,7 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
     },
 
     async eraseAll() {
+      ownerOnly('erase your data');
       // Forgotten here first, so that nothing of the person stays in the engine even when the
       // browser cannot delete the databases yet (another tab holds them open).
       const state = await adoptPerson({ profile: null, events: [], settings: DEFAULT_SETTINGS });
@@ -359,6 +429,51 @@ export function createInProcessEngine(options: InProcessEngineOptions): AppEngin
 
     workerRequests() {
       return Promise.resolve(options.requests?.() ?? []);
+    },
+
+    async personas() {
+      const summaries: PersonaSummary[] = [];
+      for (const id of personaStores.ids) {
+        summaries.push({ id, person: personState(await readPerson(await personaStores.store(id))) });
+      }
+      return summaries;
+    },
+
+    async switchPerson(target) {
+      if (target.kind === 'owner') return switchTo(persistence, undefined);
+      // Checked here too: the target crossed the worker boundary as plain data.
+      const id = knownPersona(target.id);
+      const store = await personaStores.store(id);
+      return switchTo(store, { id, store });
+    },
+
+    async resetPersona(id) {
+      const persona = knownPersona(id);
+      const store = await personaStores.seed(persona);
+      if (activePersona?.id !== persona) {
+        personaStores.replace(persona, store);
+        return personState(await readPerson(store));
+      }
+      return adoptPerson(await readPerson(store), () => {
+        personaStores.replace(persona, store);
+        activePersona = { id: persona, store };
+      });
+    },
+
+    async recommendFor(id, recommendOptions) {
+      const { forYou } = current();
+      if (!forYou) throw unavailableError('Recommendations are unavailable.', ['encoder', 'recommender']);
+      const persona = await readPerson(await personaStores.store(knownPersona(id)));
+      if (!persona.profile) throw new EngineError('NOT_READY', `The demo persona "${id}" has no profile.`);
+      // A recommender of its own, so that the active person's is left as it is.
+      const recommender = forYou.createRecommender();
+      try {
+        recommender.setProfile(await embedProfile(forYou.text, persona.profile));
+        recommender.replay(persona.events);
+        return await recommender.recommend(recommendOptions);
+      } finally {
+        recommender.dispose();
+      }
     },
   };
 }

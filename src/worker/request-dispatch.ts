@@ -59,6 +59,14 @@ async function run(engine: AppEngineApi, request: WorkerRequest, post: PostRespo
       return { method: 'eraseAll', result: await engine.eraseAll() };
     case 'workerRequests':
       return { method: 'workerRequests', result: await engine.workerRequests() };
+    case 'personas':
+      return { method: 'personas', result: await engine.personas() };
+    case 'switchPerson':
+      return { method: 'switchPerson', result: await engine.switchPerson(request.target) };
+    case 'resetPersona':
+      return { method: 'resetPersona', result: await engine.resetPersona(request.persona) };
+    case 'recommendFor':
+      return { method: 'recommendFor', result: await engine.recommendFor(request.persona, request.options) };
   }
 }
 
@@ -86,6 +94,10 @@ const WRITES: ReadonlySet<WorkerRequest['method']> = new Set([
   'importData',
   'setRetention',
   'eraseAll',
+  // Advisor mode swaps the person the writes go to: in order with them.
+  'personas',
+  'switchPerson',
+  'resetPersona',
 ]);
 
 /**
@@ -98,7 +110,8 @@ const WRITES: ReadonlySet<WorkerRequest['method']> = new Set([
  * model loads, and takes them into the model itself when it is ready (it allows for a re-init
  * while a profile is being embedded, and for a person replaced while it loads). So an export
  * includes every write sent before it, and an erase is never held up by a slow model download.
- * `catalog`, `storedPerson`, `storageStatus` and `workerRequests` are answered at once. Messages
+ * Switching to a persona and back is a write too, so every write lands on the person it was made
+ * for. `catalog`, `storedPerson`, `storageStatus` and `workerRequests` are answered at once. Messages
  * that are not requests are ignored.
  */
 export function createRequestDispatcher(engine: AppEngineApi, post: PostResponse): (data: unknown) => void {

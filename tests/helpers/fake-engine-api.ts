@@ -11,7 +11,10 @@ import {
   type EngineInitOptions,
   type EngineInitResult,
   type LoadProgress,
+  type PersonaId,
+  type PersonaSummary,
   type PersonState,
+  type PersonTarget,
   type Product,
   type ProductEventInput,
   type ProfileInput,
@@ -28,6 +31,14 @@ import {
 } from '../../src/protocol/engine-api';
 import { EngineCallError } from '../../src/protocol/engine-call-error';
 import { EMPTY_PERSON } from '../../src/state/person-events';
+
+const TEST_PROFILE_VALUE: ProfileInput = {
+  riskLevel: 2,
+  horizonYears: 4,
+  age: 40,
+  goalsText: 'Save for a home.',
+  answers: {},
+};
 
 export interface Deferred<T> {
   readonly promise: Promise<T>;
@@ -102,6 +113,14 @@ export class FakeEngine implements AppEngineApi {
   settings: PersonSettings = { retentionDays: null };
   /** What importData() last took. */
   imported: string | null = null;
+  /** The personas' states (two, for the stores' tests); `person` is the active one's while one is active. */
+  personaStates: Partial<Record<PersonaId, PersonState>> = {
+    'young-saver': { ...EMPTY_PERSON, profile: { ...TEST_PROFILE_VALUE, riskLevel: 3, goalsText: 'Travel.' }, eventCount: 2 },
+    'cautious-retiree': { ...EMPTY_PERSON, profile: { ...TEST_PROFILE_VALUE, riskLevel: 1, goalsText: 'Keep it safe.' }, eventCount: 3 },
+  };
+  /** Whom the writes go to; the owner's state waits in `ownerPerson` while a persona is active. */
+  active: PersonTarget = { kind: 'owner' };
+  ownerPerson: PersonState | null = null;
 
   /** MODEL_UNAVAILABLE, as the real engine says it, when a model that `needs` names is unavailable. */
   private failIfUnavailable(feature: string, needs: readonly UnavailableModel['model'][]): void {
@@ -248,12 +267,55 @@ export class FakeEngine implements AppEngineApi {
   workerRequests(): Promise<readonly ResourceRecord[]> {
     return Promise.resolve([]);
   }
+
+  async personas(): Promise<readonly PersonaSummary[]> {
+    await Promise.resolve();
+    this.maybeFail('personas');
+    this.keepActivePersona();
+    return Object.entries(this.personaStates).map(([id, person]) => ({ id: id as PersonaId, person }));
+  }
+
+  async switchPerson(target: PersonTarget): Promise<PersonState> {
+    await Promise.resolve();
+    this.maybeFail('switchPerson');
+    this.keepActivePersona();
+    if (this.active.kind === 'owner') this.ownerPerson = this.person;
+    const next = target.kind === 'owner' ? this.ownerPerson : this.personaStates[target.id];
+    if (!next) throw new EngineCallError({ code: 'INVALID_INPUT', message: 'no such persona' });
+    this.active = target;
+    this.person = next;
+    return next;
+  }
+
+  async resetPersona(id: PersonaId): Promise<PersonState> {
+    await Promise.resolve();
+    // Each persona's starting data differs (its own event count), so a test can tell whose it is.
+    const reset: PersonState = { ...EMPTY_PERSON, profile: TEST_PROFILE_VALUE, eventCount: id.length };
+    this.personaStates[id] = reset;
+    if (this.active.kind === 'persona' && this.active.id === id) this.person = reset;
+    return reset;
+  }
+
+  async recommendFor(id: PersonaId, options: RecommendOptions): Promise<Recommendations> {
+    await Promise.resolve();
+    this.maybeFail('recommendFor');
+    this.keepActivePersona();
+    const persona = this.personaStates[id];
+    if (!persona?.profile) throw new EngineCallError({ code: 'NOT_READY', message: 'no profile' });
+    return {
+      // The score says whose list it is: the persona's event count.
+      items: [{ productId: id === 'cautious-retiree' ? 'sav-1' : 'bond-1', score: persona.eventCount, reasons: [{ kind: 'profile', share: 1 }] }],
+      aboveRisk: [],
+      personRisk: persona.profile.riskLevel,
+      map: { points: [], person: { x: 0, y: 0 } },
+      elapsedMs: options.limit,
+    };
+  }
+
+  /** The active persona's writes, kept in its state. */
+  private keepActivePersona(): void {
+    if (this.active.kind === 'persona') this.personaStates[this.active.id] = this.person;
+  }
 }
 
-export const TEST_PROFILE: ProfileInput = {
-  riskLevel: 2,
-  horizonYears: 4,
-  age: 40,
-  goalsText: 'Save for a home.',
-  answers: {},
-};
+export const TEST_PROFILE: ProfileInput = TEST_PROFILE_VALUE;

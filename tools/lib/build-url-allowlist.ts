@@ -33,6 +33,9 @@ export const BUILD_URL_ALLOWLIST: readonly AllowedUrl[] = [
     reason: 'production error messages name the page that decodes the error code; text, never fetched',
   },
 
+  // react-i18next (page bundle).
+  { url: 'https://react.i18next.com/latest/usetranslation-hook', match: 'exact', source: 'react-i18next', reason: MESSAGE_TEXT },
+
   // Workbox (the service worker's runtime, workbox-*.js).
   { url: 'https://bit.ly/wb-precache', match: 'exact', source: 'workbox-precaching', reason: MESSAGE_TEXT },
 

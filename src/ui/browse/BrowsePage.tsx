@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { categoriesOf, filterAndSort } from '../../state/catalog-filter';
 import { CatalogNotice } from '../common/CatalogNotice';
 import { CatalogLoadError } from '../common/CatalogLoadError';
 import { PageHeading } from '../common/PageHeading';
+import { useFormat } from '../format';
 import { useCatalog } from '../store-context';
 import { CatalogFilters } from './CatalogFilters';
 import { ProductList } from './ProductList';
@@ -10,6 +12,8 @@ import { SearchPanel } from './SearchPanel';
 
 /** The catalog by category with filters and sorting, and the on-device search. Needs no model. */
 export function BrowsePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { status, catalog, error, filters, sort, resetFilters } = useCatalog(
     useShallow((state) => ({
       status: state.status,
@@ -26,10 +30,11 @@ export function BrowsePage() {
 
   return (
     <div className="page">
-      <PageHeading>Browse products</PageHeading>
+      <PageHeading>{t('browse.page.heading')}</PageHeading>
       <CatalogNotice />
+      <p className="hint">{t('common.productTextNote')}</p>
       <SearchPanel />
-      {status === 'loading' && <p role="status">Loading the catalog…</p>}
+      {status === 'loading' && <p role="status">{t('browse.page.loading')}</p>}
       {status === 'error' && error && <CatalogLoadError error={error} />}
       {catalog && (
         <div className="browse-layout">
@@ -37,12 +42,12 @@ export function BrowsePage() {
           <div className="browse-results">
             <p className="results-count" role="status">
               {shown.length === 0
-                ? 'No products match these filters.'
-                : `Showing ${shown.length} of ${products.length} products.`}
+                ? t('browse.page.noMatch')
+                : t('browse.page.showing', { shown: format.number(shown.length), count: products.length })}
             </p>
             {shown.length === 0 && (
               <button type="button" className="button-secondary" onClick={resetFilters}>
-                Show all products
+                {t('browse.page.showAll')}
               </button>
             )}
             <ProductList products={shown} categories={categories} />

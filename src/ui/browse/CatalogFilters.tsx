@@ -1,8 +1,8 @@
 import { useId, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProductCategory, RiskLevel } from '../../protocol/engine-api';
 import { SORT_KEYS, TERM_FILTERS, type SortKey, type TermFilter } from '../../state/catalog-filter';
-import { CATEGORY_LABELS, SORT_LABELS, TERM_LABELS } from '../labels';
 import { useCatalog } from '../store-context';
 
 const RISK_CHOICES: readonly RiskLevel[] = [1, 2, 3, 4, 5];
@@ -18,6 +18,7 @@ function numberOrNull(event: ChangeEvent<HTMLInputElement>): number | null | und
 
 /** Category, risk, term, amount and return filters, and the sort order, for Browse. */
 export function CatalogFilters({ categories }: { categories: readonly ProductCategory[] }) {
+  const { t } = useTranslation();
   const id = useId();
   const { filters, sort, setFilters, setSort, resetFilters } = useCatalog(
     useShallow((state) => ({
@@ -31,10 +32,10 @@ export function CatalogFilters({ categories }: { categories: readonly ProductCat
 
   return (
     <section className="panel filters" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Filter and sort</h2>
+      <h2 id={`${id}-heading`}>{t('browse.filters.heading')}</h2>
       <div className="filter-grid">
         <div className="field">
-          <label htmlFor={`${id}-category`}>Category</label>
+          <label htmlFor={`${id}-category`}>{t('browse.filters.category')}</label>
           <select
             id={`${id}-category`}
             value={filters.category}
@@ -43,16 +44,16 @@ export function CatalogFilters({ categories }: { categories: readonly ProductCat
               setFilters({ category: categories.find((category) => category === value) ?? 'all' });
             }}
           >
-            <option value="all">All categories</option>
+            <option value="all">{t('browse.filters.allCategories')}</option>
             {categories.map((category) => (
               <option key={category} value={category}>
-                {CATEGORY_LABELS[category]}
+                {t(`labels.category.${category}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-risk`}>Maximum risk</label>
+          <label htmlFor={`${id}-risk`}>{t('browse.filters.maxRisk')}</label>
           <select
             id={`${id}-risk`}
             value={filters.maxRisk ?? ''}
@@ -61,16 +62,16 @@ export function CatalogFilters({ categories }: { categories: readonly ProductCat
               setFilters({ maxRisk: RISK_CHOICES.find((level) => level === value) ?? null });
             }}
           >
-            <option value="">Any risk</option>
+            <option value="">{t('browse.filters.anyRisk')}</option>
             {RISK_CHOICES.map((level) => (
               <option key={level} value={level}>
-                Up to R{level}
+                {t('browse.filters.upTo', { level })}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-term`}>Term</label>
+          <label htmlFor={`${id}-term`}>{t('browse.filters.term')}</label>
           <select
             id={`${id}-term`}
             value={filters.term}
@@ -81,13 +82,13 @@ export function CatalogFilters({ categories }: { categories: readonly ProductCat
           >
             {TERM_FILTERS.map((term) => (
               <option key={term} value={term}>
-                {TERM_LABELS[term]}
+                {t(`labels.term.${term}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-amount`}>Maximum minimum amount</label>
+          <label htmlFor={`${id}-amount`}>{t('browse.filters.maxMinAmount')}</label>
           <input
             id={`${id}-amount`}
             type="number"
@@ -102,11 +103,11 @@ export function CatalogFilters({ categories }: { categories: readonly ProductCat
             }}
           />
           <p className="hint" id={`${id}-amount-hint`}>
-            In euros: products you can start with this much or less. Empty: any.
+            {t('browse.filters.maxMinAmountHint')}
           </p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-return`}>Minimum return (%)</label>
+          <label htmlFor={`${id}-return`}>{t('browse.filters.minReturn')}</label>
           <input
             id={`${id}-return`}
             type="number"
@@ -120,11 +121,11 @@ export function CatalogFilters({ categories }: { categories: readonly ProductCat
             }}
           />
           <p className="hint" id={`${id}-return-hint`}>
-            A year, at the top of the product&apos;s range. Leaves out loans, cards and cover without a return.
+            {t('browse.filters.minReturnHint')}
           </p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-sort`}>Sort by</label>
+          <label htmlFor={`${id}-sort`}>{t('browse.filters.sort')}</label>
           <select
             id={`${id}-sort`}
             value={sort}
@@ -135,14 +136,14 @@ export function CatalogFilters({ categories }: { categories: readonly ProductCat
           >
             {SORT_KEYS.map((key) => (
               <option key={key} value={key}>
-                {SORT_LABELS[key]}
+                {t(`labels.sort.${key}`)}
               </option>
             ))}
           </select>
         </div>
       </div>
       <button type="button" className="button-secondary" onClick={resetFilters}>
-        Reset filters
+        {t('browse.filters.reset')}
       </button>
     </section>
   );

@@ -1,17 +1,19 @@
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { MAX_SEARCH_QUERY_LENGTH } from '../../protocol/engine-api';
 import { useCatalog } from '../store-context';
 import { SearchResults } from './SearchResults';
 
 /** Semantic search: the query is encoded by the model on this device and never leaves the page. */
 export function SearchPanel() {
+  const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
   const searchProducts = useCatalog((state) => state.searchProducts);
 
   return (
     <section className="panel search-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Search in your own words</h2>
+      <h2 id={`${id}-heading`}>{t('browse.search.heading')}</h2>
       <form
         role="search"
         onSubmit={(event) => {
@@ -19,7 +21,7 @@ export function SearchPanel() {
           void searchProducts(query);
         }}
       >
-        <label htmlFor={`${id}-query`}>Search products</label>
+        <label htmlFor={`${id}-query`}>{t('browse.search.label')}</label>
         <div className="search-row">
           <input
             id={`${id}-query`}
@@ -33,12 +35,11 @@ export function SearchPanel() {
             }}
           />
           <button type="submit" className="button-primary">
-            Search
+            {t('browse.search.submit')}
           </button>
         </div>
         <p className="hint" id={`${id}-hint`}>
-          Describe what you need, for example &quot;somewhere safe for my emergency savings&quot;. The search runs on this
-          device: your words never leave it.
+          <Trans i18nKey="browse.search.hint" components={{ example: <span lang="en" /> }} />
         </p>
       </form>
       <SearchResults />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { usePerson } from '../store-context';
 
 /**
@@ -14,6 +15,7 @@ export function FavouriteButton({
   /** Told at once which event is being recorded, with whether it was stored (once known). */
   onToggle?: (kind: 'favourite' | 'unfavourite', stored: Promise<boolean>) => void;
 }) {
+  const { t } = useTranslation();
   const isFavourite = usePerson((state) => state.person.favourites.includes(productId));
   const recordEvent = usePerson((state) => state.recordEvent);
   return (
@@ -29,8 +31,13 @@ export function FavouriteButton({
       <span aria-hidden="true" className="toggle-mark">
         {isFavourite ? '★' : '☆'}
       </span>{' '}
-      Favourite
-      {productName && <span className="visually-hidden"> {productName}</span>}
+      {t('common.favourite')}
+      {productName && (
+        <span className="visually-hidden" lang="en">
+          {' '}
+          {productName}
+        </span>
+      )}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Product, Recommendation, RiskLevel } from '../../protocol/engine-api';
 import { usePerson } from '../store-context';
@@ -20,6 +21,7 @@ export function AboveRiskSection({
   productOf: (productId: string) => Product | undefined;
   nameOf: (productId: string) => string;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const { show, included, setShowAboveRisk } = usePerson(
     useShallow((state) => ({
@@ -32,7 +34,7 @@ export function AboveRiskSection({
   return (
     <section className="above-risk" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} tabIndex={-1}>
-        Riskier products
+        {t('forYou.aboveRisk.heading')}
       </h2>
       <button
         type="button"
@@ -44,24 +46,22 @@ export function AboveRiskSection({
           setShowAboveRisk(!show);
         }}
       >
-        {show ? 'Hide products above my risk level' : 'Show products above my risk level'}
+        {show ? t('forYou.aboveRisk.hide') : t('forYou.aboveRisk.show')}
       </button>
       <div id={`${id}-panel`}>
         {/* Always there, so that screen readers notice its text change. */}
         <p className="updating" role="status">
-          {show && !included ? 'Finding products above your risk level…' : ''}
+          {show && !included ? t('forYou.aboveRisk.finding') : ''}
         </p>
         {show && included && (
           <div className="above-risk-list" data-testid="above-risk-list">
             <p className="warning" role="note">
-              <strong>Above your risk level (R{personRisk}).</strong> These products carry more risk than your answers
-              suggest you are comfortable with. They are shown because you asked, not recommended: read each
-              product&apos;s risks before considering it.
+              <Trans i18nKey="forYou.aboveRisk.warning" values={{ risk: personRisk }} components={{ strong: <strong /> }} />
             </p>
             {items.length === 0 ? (
-              <p>No products above your risk level to show.</p>
+              <p>{t('forYou.aboveRisk.none')}</p>
             ) : (
-              <ol className="card-list" aria-label={`Products above your risk level R${personRisk}`}>
+              <ol className="card-list" aria-label={t('forYou.aboveRisk.listLabel', { risk: personRisk })}>
                 {items.map((item) => (
                   <RecommendationCard
                     key={item.productId}

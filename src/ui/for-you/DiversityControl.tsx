@@ -1,14 +1,18 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../format';
 import { usePerson } from '../store-context';
 
 /** The "Variety" slider: 0 ranks purely by relevance, towards 1 the list holds less alike products. */
 export function DiversityControl() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const id = useId();
   const diversity = usePerson((state) => state.diversity);
   const setDiversity = usePerson((state) => state.setDiversity);
   return (
     <div className="field diversity-control">
-      <label htmlFor={id}>Variety</label>
+      <label htmlFor={id}>{t('forYou.diversity.label')}</label>
       <div className="range-row">
         <input
           id={id}
@@ -23,10 +27,10 @@ export function DiversityControl() {
             setDiversity(Number(event.target.value));
           }}
         />
-        <output htmlFor={id}>{diversity.toFixed(1)}</output>
+        <output htmlFor={id}>{format.number(diversity)}</output>
       </div>
       <p className="hint" id={`${id}-hint`}>
-        0: the closest matches, even if alike. Towards 1: more different kinds of product.
+        {t('forYou.diversity.hint')}
       </p>
     </div>
   );

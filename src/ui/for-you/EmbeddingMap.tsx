@@ -1,11 +1,14 @@
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { EmbeddingMap as EmbeddingMapData } from '../../protocol/engine-api';
+import { useFormat } from '../format';
 import { layoutMap, MAP_HEIGHT, MAP_WIDTH, nearestToPerson } from './map-layout';
 
 /**
  * Every product placed by how alike the model sees them, the recommended ones highlighted and the
- * person marked. The SVG is one image to assistive technology (summarised in its label); the
- * recommended products, nearest first, are listed for screen readers beside it.
+ * person marked. The SVG is one image to assistive technology, named by a hidden summary (an
+ * element, so that the product name in it can be marked English); the recommended products,
+ * nearest first, are listed for screen readers beside it.
  */
 export function EmbeddingMap({
   map,
@@ -16,30 +19,38 @@ export function EmbeddingMap({
   recommendedIds: readonly string[];
   nameOf: (productId: string) => string;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const id = useId();
   if (map.points.length === 0) return null;
   const layout = layoutMap(map);
   const recommended = new Set(recommendedIds);
   const nearest = nearestToPerson(layout, recommendedIds);
   const nearestName = nearest[0] ? nameOf(nearest[0]) : null;
-  const summary =
-    `Map of ${layout.points.length} products, placed so that products the model sees as alike are close together. ` +
-    `Your ${recommended.size} suggestions are highlighted and a cross marks you` +
-    (nearestName ? `; the suggestion nearest to you is ${nearestName}.` : '.');
   const { x: px, y: py } = layout.person;
 
   return (
     <section className="embedding-map-section" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Where your suggestions sit</h2>
-      <p className="hint">
-        Each dot is a product; products the model sees as alike sit close together. The filled dots are your
-        suggestions and the cross is you, placed by your profile and what you have done.
+      <h2 id={`${id}-heading`}>{t('forYou.map.heading')}</h2>
+      <p className="hint">{t('forYou.map.hint')}</p>
+      <p id={`${id}-summary`} hidden>
+        {t('forYou.map.summary', { products: format.number(layout.points.length) })}{' '}
+        {nearestName ? (
+          <Trans
+            i18nKey="forYou.map.suggestionsNearest"
+            count={recommended.size}
+            values={{ name: nearestName }}
+            components={{ product: <span lang="en" /> }}
+          />
+        ) : (
+          t('forYou.map.suggestions', { count: recommended.size })
+        )}
       </p>
       <svg
         className="embedding-map"
         data-testid="embedding-map"
         role="img"
-        aria-label={summary}
+        aria-labelledby={`${id}-summary`}
         viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
         preserveAspectRatio="xMidYMid meet"
       >
@@ -58,20 +69,22 @@ export function EmbeddingMap({
       </svg>
       <ul className="map-legend" aria-hidden="true">
         <li>
-          <span className="legend-swatch legend-product" /> Product
+          <span className="legend-swatch legend-product" /> {t('forYou.map.legendProduct')}
         </li>
         <li>
-          <span className="legend-swatch legend-recommended" /> Suggested for you
+          <span className="legend-swatch legend-recommended" /> {t('forYou.map.legendSuggested')}
         </li>
         <li>
-          <span className="legend-swatch legend-person">×</span> You
+          <span className="legend-swatch legend-person">×</span> {t('forYou.map.legendYou')}
         </li>
       </ul>
       <div className="visually-hidden">
-        <p>Your suggestions on the map, nearest to you first:</p>
+        <p>{t('forYou.map.nearestList')}</p>
         <ol>
           {nearest.map((productId) => (
-            <li key={productId}>{nameOf(productId)}</li>
+            <li key={productId} lang="en">
+              {nameOf(productId)}
+            </li>
           ))}
         </ol>
       </div>

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Product, ProfileInput } from '../../protocol/engine-api';
 import type { EngineStatus } from '../../state/engine-store';
@@ -22,54 +24,37 @@ interface StatusFacts {
 }
 
 /** What the status line says (nothing when the list speaks for itself), and whether loading progress goes with it. */
-function statusOf({ hasProfile, restored, engineStatus, status, counts }: StatusFacts): { message: ReactNode; showProgress: boolean } {
+function statusOf(
+  { hasProfile, restored, engineStatus, status, counts }: StatusFacts,
+  t: TFunction,
+): { message: ReactNode; showProgress: boolean } {
   if (!hasProfile && !restored) {
     return {
-      message: (
-        <>
-          Looking for answers you saved on this device before. If this is your first visit,{' '}
-          <StartHereLink>answer six questions</StartHereLink>.
-        </>
-      ),
+      message: <Trans i18nKey="forYou.status.lookingForAnswers" components={{ start: <StartHereLink /> }} />,
       showProgress: true,
     };
   }
   if (!hasProfile) {
     return {
-      message: (
-        <>
-          Suggestions need to know a little about you first. <StartHereLink>Answer six questions</StartHereLink> (it
-          takes a minute); your answers stay on this device.
-        </>
-      ),
+      message: <Trans i18nKey="forYou.status.needsProfile" components={{ start: <StartHereLink /> }} />,
       showProgress: false,
     };
   }
   if (!counts) {
     if (engineStatus === 'error') {
-      return {
-        message: 'Suggestions are worked out by the model on this device, which could not be loaded: see the message at the top.',
-        showProgress: false,
-      };
+      return { message: t('forYou.status.modelFailed'), showProgress: false };
     }
     // The error notice below says it all.
     if (status === 'error') return { message: null, showProgress: false };
     return engineStatus === 'ready'
-      ? { message: 'Working out your suggestions…', showProgress: false }
-      : {
-          message: 'Your suggestions appear here as soon as the model has loaded on this device. Meanwhile you can browse the products.',
-          showProgress: true,
-        };
+      ? { message: t('forYou.status.workingOut'), showProgress: false }
+      : { message: t('forYou.status.waitingForModel'), showProgress: true };
   }
   if (counts.result === 0) {
-    return {
-      message:
-        'There is nothing left to suggest within your risk level: every suitable product is already in your favourites, applied for or marked as not interested. Browse the catalog, or change your answers.',
-      showProgress: false,
-    };
+    return { message: t('forYou.status.nothingLeft'), showProgress: false };
   }
   // The page has hidden what the person just did or what their new answers rule out; the next result refills the list.
-  if (counts.shown === 0) return { message: 'Finding new suggestions for you…', showProgress: false };
+  if (counts.shown === 0) return { message: t('forYou.status.findingNew'), showProgress: false };
   return { message: null, showProgress: false };
 }
 
@@ -91,6 +76,7 @@ export function ForYouContent({
   productOf: (productId: string) => Product | undefined;
   nameOf: (productId: string) => string;
 }) {
+  const { t } = useTranslation();
   const { person, recommendations, status, error, eventError, revision, refreshing, refresh } = usePerson(
     useShallow((state) => ({
       person: state.person,
@@ -112,13 +98,16 @@ export function ForYouContent({
           shown: shownRecommendations(recommendations, person, profile.riskLevel, (id) => productOf(id)?.risk_level),
         }
       : null;
-  const { message, showProgress } = statusOf({
-    hasProfile: profile !== null,
-    restored,
-    engineStatus,
-    status,
-    counts: view ? { result: view.result.items.length, shown: view.shown.items.length } : null,
-  });
+  const { message, showProgress } = statusOf(
+    {
+      hasProfile: profile !== null,
+      restored,
+      engineStatus,
+      status,
+      counts: view ? { result: view.result.items.length, shown: view.shown.items.length } : null,
+    },
+    t,
+  );
   const retry = () => {
     void refresh();
   };
@@ -129,15 +118,11 @@ export function ForYouContent({
       {/* Without a list, a model that failed to load is explained above; a failed call is shown here. */}
       {profile && status === 'error' && error?.code === 'MODEL_UNAVAILABLE' && (
         // No retry here: the same call would fail again; the header's notice reloads the models.
-        <EngineErrorNotice title="Suggestions are unavailable." error={error} testId="recommendations-unavailable" />
+        <EngineErrorNotice title={t('forYou.errors.unavailable')} error={error} testId="recommendations-unavailable" />
       )}
       {profile && status === 'error' && error && error.code !== 'MODEL_UNAVAILABLE' && (view || engineStatus !== 'error') && (
         <EngineErrorNotice
-          title={
-            view
-              ? 'Your suggestions could not be updated; the list below is the previous one.'
-              : 'Your suggestions could not be worked out.'
-          }
+          title={view ? t('forYou.errors.notUpdated') : t('forYou.errors.notWorkedOut')}
           error={error}
           testId="recommendations-error"
           onRetry={retry}
@@ -145,7 +130,7 @@ export function ForYouContent({
       )}
       {view && (
         <>
-          {eventError && <EngineErrorNotice title="That action was not recorded." error={eventError} testId="event-error" />}
+          {eventError && <EngineErrorNotice title={t('forYou.errors.eventNotRecorded')} error={eventError} testId="event-error" />}
           <DiversityControl />
           {/* Rendered even when empty: its data-revision tells tests (and tools) that a new result arrived. */}
           <RecommendationList

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useShallow } from 'zustand/react/shallow';
 import { findProduct } from '../../state/catalog-store';
@@ -10,6 +11,7 @@ import { ForYouContent } from './ForYouContent';
 
 /** For you: the person's risk result, their recommendations (or why there are none yet), and the map. */
 export function ForYouPage() {
+  const { t } = useTranslation();
   const { profile, restored } = usePerson(useShallow((state) => ({ profile: state.profile, restored: state.restored })));
   const engineStatus = useEngine((state) => state.status);
   const catalog = useCatalog((state) => state.catalog);
@@ -18,18 +20,19 @@ export function ForYouPage() {
 
   return (
     <div className="page">
-      <PageHeading>For you</PageHeading>
+      <PageHeading>{t('forYou.page.heading')}</PageHeading>
       <ProfileSaveError />
       {profile && (
         <>
           <RiskResult profile={profile} />
           <p className="change-answers">
-            <Link href="/profile">Change your answers</Link>
+            <Link href="/profile">{t('forYou.page.changeAnswers')}</Link>
           </p>
         </>
       )}
       <ForYouContent profile={profile} restored={restored} engineStatus={engineStatus} productOf={productOf} nameOf={nameOf} />
       <CatalogNotice />
+      <p className="hint">{t('common.productTextNote')}</p>
     </div>
   );
 }

@@ -32,7 +32,7 @@ function EngineProgress() {
   );
 }
 
-/** The way to onboarding for a person who has no profile yet. */
-export function StartHereLink({ children }: { children: ReactNode }) {
+/** The way to onboarding for a person who has no profile yet (its text comes from the <Trans> it is given to). */
+export function StartHereLink({ children }: { children?: ReactNode }) {
   return <Link href="/">{children}</Link>;
 }

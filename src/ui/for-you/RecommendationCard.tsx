@@ -1,11 +1,13 @@
+import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Product, Recommendation } from '../../protocol/engine-api';
 import { FavouriteButton } from '../common/FavouriteButton';
 import { ProductLink } from '../common/ProductLink';
 import { RiskBadge } from '../common/RiskBadge';
-import { CATEGORY_LABELS } from '../labels';
+import { useFormat } from '../format';
 import { summaryText } from '../product/product-facts';
 import { usePerson } from '../store-context';
-import { reasonText } from './reason-text';
+import { reasonParts } from './reason-text';
 
 /**
  * One recommended product: name (a link), category, risk, the reasons in sentences, and actions.
@@ -28,6 +30,9 @@ export function RecommendationCard({
    */
   onRemove: () => void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const id = useId();
   const recordEvent = usePerson((state) => state.recordEvent);
   const { productId } = recommendation;
   const name = product?.name ?? productId;
@@ -40,16 +45,20 @@ export function RecommendationCard({
       data-risk={product?.risk_level}
       data-goals={product?.goals.join(',')}
     >
-      <h3 className="rec-card-name">
+      <h3 className="rec-card-name" lang="en">
         <ProductLink productId={productId}>{name}</ProductLink>
       </h3>
       {product && (
         <p className="rec-card-meta">
-          {CATEGORY_LABELS[product.category]} <RiskBadge level={product.risk_level} />
+          {t(`labels.category.${product.category}`)} <RiskBadge level={product.risk_level} />
         </p>
       )}
-      {product && <p className="rec-card-facts">{summaryText(product)}</p>}
-      <ul className="reasons" aria-label={`Why ${name} is suggested`}>
+      {product && <p className="rec-card-facts">{summaryText(product, t, format)}</p>}
+      {/* The list's name is an element rather than aria-label, so that the product name in it can be marked English. */}
+      <span id={`${id}-reasons`} hidden>
+        <Trans i18nKey="forYou.card.reasonsLabel" values={{ name }} components={{ product: <span lang="en" /> }} />
+      </span>
+      <ul className="reasons" aria-labelledby={`${id}-reasons`}>
         {recommendation.reasons.map((reason, index) => (
           <li
             // Reasons have no id of their own; their order is fixed per result.
@@ -59,7 +68,9 @@ export function RecommendationCard({
             data-kind={reason.kind}
             data-product-id={reason.kind === 'interaction' ? reason.productId : undefined}
           >
-            {reasonText(reason, nameOf)}
+            {reasonParts(reason, nameOf, t).map((part) =>
+              typeof part === 'string' ? part : <span key="product" lang="en">{part.productName}</span>,
+            )}
           </li>
         ))}
       </ul>
@@ -73,7 +84,11 @@ export function RecommendationCard({
             onRemove();
           }}
         >
-          Not interested<span className="visually-hidden"> in {name}</span>
+          <Trans
+            i18nKey="forYou.card.notInterested"
+            values={{ name }}
+            components={{ hidden: <span className="visually-hidden" />, product: <span lang="en" /> }}
+          />
         </button>
       </div>
     </li>

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Product, Recommendation, RiskLevel } from '../../protocol/engine-api';
 import { RecommendationCard } from './RecommendationCard';
 
@@ -18,6 +19,7 @@ export function RecommendationList({
   productOf: (productId: string) => Product | undefined;
   nameOf: (productId: string) => string;
 }) {
+  const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -25,10 +27,10 @@ export function RecommendationList({
     <section className="for-you-section" aria-labelledby={headingId}>
       <div className="section-heading-row">
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-          Suggested for you
+          {t('forYou.list.heading')}
         </h2>
         <p className="updating" role="status">
-          {refreshing ? 'Updating…' : ''}
+          {refreshing ? t('forYou.list.updating') : ''}
         </p>
       </div>
       <ol

@@ -1,18 +1,40 @@
+import type { TFunction } from 'i18next';
 import type { RecommendationReason } from '../../protocol/engine-api';
-import { EVENT_VERBS, GOAL_LABELS } from '../labels';
+
+/**
+ * A reason's sentence in pieces: text in the page's language, and the product a reason names kept
+ * apart, since its name is English product data that the UI marks lang="en".
+ */
+export type ReasonPart = string | { readonly productName: string };
+
+/**
+ * Stands in for the product name while its sentence is translated whole, then is cut back out. A
+ * private-use character, which no catalog text contains.
+ */
+const NAME_SLOT = '\uE000';
 
 /** A recommendation reason as a sentence; `nameOf` gives a product's display name. */
-export function reasonText(reason: RecommendationReason, nameOf: (productId: string) => string): string {
+export function reasonParts(
+  reason: RecommendationReason,
+  nameOf: (productId: string) => string,
+  t: TFunction,
+): readonly ReasonPart[] {
   switch (reason.kind) {
-    case 'interaction':
-      return `Similar to ${nameOf(reason.productId)} you ${EVENT_VERBS[reason.event]}`;
+    case 'interaction': {
+      const sentence = t('forYou.reason.interaction', { name: NAME_SLOT, verb: t(`labels.eventVerb.${reason.event}`) });
+      const [before = '', after = ''] = sentence.split(NAME_SLOT);
+      return [before, { productName: nameOf(reason.productId) }, after];
+    }
     case 'goal':
-      return `Matches your goal: ${GOAL_LABELS[reason.goal]}`;
+      return [t('forYou.reason.goal', { goal: t(`labels.goal.${reason.goal}`) })];
     case 'profile':
-      return 'Fits your profile';
+      return [t('forYou.reason.profile')];
     case 'risk':
-      return reason.productRisk <= reason.personRisk
-        ? `R${reason.productRisk}, within your R${reason.personRisk} level`
-        : `R${reason.productRisk}, above your R${reason.personRisk} level`;
+      return [
+        t(reason.productRisk <= reason.personRisk ? 'forYou.reason.riskWithin' : 'forYou.reason.riskAbove', {
+          productRisk: reason.productRisk,
+          personRisk: reason.personRisk,
+        }),
+      ];
   }
 }

@@ -1,19 +1,25 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { EngineStatus } from './EngineStatus';
+import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
+import { PersonaBanner } from './PersonaBanner';
 import { UpdateBanner } from './UpdateBanner';
 
-/** The banner on every page: the app's name, the privacy promise, navigation and model status. */
+/** The banner on every page: the app's name, the privacy promise, navigation, whose data is shown and model status. */
 export function AppHeader() {
+  const { t } = useTranslation();
   return (
     <header className="app-header">
       <div className="brand-row">
         <Link href="/" className="brand">
-          Private finance recommender
+          {t('layout.appName')}
         </Link>
-        <p className="privacy-statement">Everything is computed on this device; nothing you type leaves it.</p>
+        <LanguageSwitcher />
+        <p className="privacy-statement">{t('layout.privacyStatement')}</p>
       </div>
       <MainNav />
+      <PersonaBanner />
       <UpdateBanner />
       <EngineStatus />
     </header>

@@ -1,6 +1,6 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useShallow } from 'zustand/react/shallow';
-import { BACKEND_LABELS } from '../backend-preference';
 import { EngineErrorNotice } from '../common/EngineErrorNotice';
 import { CatalogProgressBar } from '../model/CatalogProgressBar';
 import { LoadProgressBar } from '../model/LoadProgressBar';
@@ -9,6 +9,7 @@ import { UnavailableModelNotices } from './UnavailableModelNotices';
 
 /** The compact model status in the header of every page: state, backend, both progress bars, failures, models left out. */
 export function EngineStatus() {
+  const { t } = useTranslation();
   const { status, preference, progress, catalogEncoding, backend, error, unavailable, start } = useEngine(
     useShallow((state) => ({
       status: state.status,
@@ -24,27 +25,36 @@ export function EngineStatus() {
   const offlineReady = useAppUpdate((state) => state.offlineReady);
 
   return (
-    <section className="engine-status" aria-label="On-device model status">
+    <section className="engine-status" aria-label={t('layout.engineStatus.label')}>
       <p className="engine-status-line">
         <span aria-live="polite">
-          Model: <strong data-testid="model-status">{status}</strong>
+          {/* data-status carries the state's code whatever the language. */}
+          <Trans
+            t={t}
+            i18nKey="layout.engineStatus.model"
+            values={{ status: t(`layout.engineStatus.status.${status}`) }}
+            components={{ status: <strong data-testid="model-status" data-status={status} /> }}
+          />
         </span>
         {backend && (
           <>
-            {' · running on '}
-            <strong data-testid="backend-name" data-backend={backend}>
-              {BACKEND_LABELS[backend]}
-            </strong>
+            {' · '}
+            <Trans
+              t={t}
+              i18nKey="layout.engineStatus.runningOn"
+              values={{ backend: t(`model.backend.${backend}`) }}
+              components={{ backend: <strong data-testid="backend-name" data-backend={backend} /> }}
+            />
           </>
         )}
         {offlineReady && (
           <>
             {' · '}
-            <span data-testid="offline-ready">works offline</span>
+            <span data-testid="offline-ready">{t('layout.engineStatus.offlineReady')}</span>
           </>
         )}
         {' · '}
-        <Link href="/model">Status details</Link>
+        <Link href="/model">{t('layout.engineStatus.details')}</Link>
       </p>
       <div className="engine-status-bars">
         <LoadProgressBar progress={progress} done={status === 'ready'} testId="load-progress" />
@@ -60,7 +70,7 @@ export function EngineStatus() {
       )}
       {status === 'error' && error && (
         <EngineErrorNotice
-          title="The model could not be loaded."
+          title={t('layout.engineStatus.loadFailed')}
           error={error}
           testId="engine-error"
           onRetry={() => {

@@ -1,6 +1,8 @@
 import { Component, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { PageHeading } from '../common/PageHeading';
+import { TechnicalDetails } from '../common/TechnicalDetails';
 
 /**
  * Catches a page that fails while rendering, so that the person sees what went wrong and a way
@@ -37,25 +39,30 @@ class ErrorBoundary extends Component<BoundaryProps, BoundaryState> {
 
   override render(): ReactNode {
     const { error } = this.state;
-    if (!error) return this.props.children;
-    return (
-      <div className="page" data-testid="page-error">
-        <PageHeading>Something went wrong</PageHeading>
-        <div className="error-notice" role="alert">
-          <p className="error-title">This page stopped working.</p>
-          <p>{error.message}</p>
-          <p>What you saved on this device is kept. Reload the page, or choose another page above.</p>
-          <button
-            type="button"
-            className="button-primary"
-            onClick={() => {
-              window.location.reload();
-            }}
-          >
-            Reload
-          </button>
-        </div>
-      </div>
-    );
+    return error ? <PageError error={error} /> : this.props.children;
   }
+}
+
+/** What the person sees instead of the failed page (a function component, so that it can use the translation hook). */
+function PageError({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page" data-testid="page-error">
+      <PageHeading>{t('errors.page.heading')}</PageHeading>
+      <div className="error-notice" role="alert">
+        <p className="error-title">{t('errors.page.title')}</p>
+        <TechnicalDetails message={error.message} />
+        <p>{t('errors.page.kept')}</p>
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => {
+            window.location.reload();
+          }}
+        >
+          {t('errors.page.reload')}
+        </button>
+      </div>
+    </div>
+  );
 }

@@ -1,8 +1,11 @@
+import { useTranslation } from 'react-i18next';
+
 /**
  * "Skip to content" for keyboard users. Its href would be read as a route by the hash router, so
  * following it moves focus to <main> by script instead.
  */
 export function SkipLink() {
+  const { t } = useTranslation();
   return (
     <a
       className="skip-link"
@@ -12,7 +15,7 @@ export function SkipLink() {
         document.getElementById('main')?.focus();
       }}
     >
-      Skip to content
+      {t('layout.skipLink')}
     </a>
   );
 }

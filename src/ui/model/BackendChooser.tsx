@@ -1,6 +1,7 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BackendPreference } from '../../protocol/engine-api';
-import { BACKEND_PREFERENCES, isBackendPreference, PREFERENCE_LABELS } from '../backend-preference';
+import { BACKEND_PREFERENCES, isBackendPreference } from '../backend-preference';
 
 /** Lets a person pick the compute backend; choosing one reloads the engine on it. */
 export function BackendChooser({
@@ -10,10 +11,11 @@ export function BackendChooser({
   value: BackendPreference;
   onChange: (preference: BackendPreference) => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>Compute backend</label>
+      <label htmlFor={id}>{t('model.computeBackend')}</label>
       <select
         id={id}
         value={value}
@@ -24,7 +26,7 @@ export function BackendChooser({
       >
         {BACKEND_PREFERENCES.map((preference) => (
           <option key={preference} value={preference}>
-            {PREFERENCE_LABELS[preference]}
+            {t(`model.preference.${preference}`)}
           </option>
         ))}
       </select>

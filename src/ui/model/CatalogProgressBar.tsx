@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { CatalogEncoding, EngineStatus } from '../../state/engine-store';
 import { ProgressBar } from '../common/ProgressBar';
-import { percentOf } from '../format';
+import { percentOf, useFormat } from '../format';
 
 /**
  * Progress of encoding the catalog's descriptions on this device. When the engine is ready without
@@ -15,15 +17,23 @@ export function CatalogProgressBar({
   status: EngineStatus;
   testId?: string;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const done = status === 'ready';
   const percent = done ? 100 : encoding ? percentOf(encoding.encoded, encoding.total) : 0;
-  const caption = captionFor(encoding, done);
-  const numbers = encoding ? `${done ? encoding.total : encoding.encoded} of ${encoding.total} products` : '';
+  const caption = captionFor(t, encoding, done);
+  const numbers = encoding
+    ? t('model.progress.products', {
+        count: encoding.total,
+        encoded: format.number(done ? encoding.total : encoding.encoded),
+        total: format.number(encoding.total),
+      })
+    : '';
 
-  return <ProgressBar label="Catalog encoding" percent={percent} caption={caption} numbers={numbers} testId={testId} />;
+  return <ProgressBar label={t('model.progress.catalogLabel')} percent={percent} caption={caption} numbers={numbers} testId={testId} />;
 }
 
-function captionFor(encoding: CatalogEncoding | null, done: boolean): string {
-  if (done) return encoding ? 'Catalog encoded' : 'Catalog encoding reused from this device';
-  return encoding ? 'Encoding the catalog' : 'Catalog encoding waits for the model';
+function captionFor(t: TFunction, encoding: CatalogEncoding | null, done: boolean): string {
+  if (done) return encoding ? t('model.progress.catalogEncoded') : t('model.progress.catalogReused');
+  return encoding ? t('model.progress.catalogEncoding') : t('model.progress.catalogWaiting');
 }

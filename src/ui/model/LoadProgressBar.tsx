@@ -1,27 +1,27 @@
-import type { LoadProgress, LoadStage } from '../../protocol/engine-api';
+import { Trans, useTranslation } from 'react-i18next';
+import type { LoadProgress } from '../../protocol/engine-api';
 import { ProgressBar } from '../common/ProgressBar';
-import { formatBytes, percentOf } from '../format';
-
-export const STAGE_LABELS: Readonly<Record<LoadStage, string>> = {
-  backend: 'Starting the compute backend',
-  download: 'Downloading the language model',
-  tokenizer: 'Loading the tokenizer',
-  warmup: 'Warming up the language model',
-  recommender: 'Downloading the recommendation model',
-  catalog: 'Encoding the product catalog on this device',
-};
+import { percentOf, useFormat } from '../format';
 
 /** Download progress of the model files, as an accessible progress bar with bytes and percent. */
 export function LoadProgressBar({ progress, done, testId }: { progress: LoadProgress; done: boolean; testId?: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const percent = done ? 100 : percentOf(progress.loadedBytes, progress.totalBytes);
   const bytes =
     progress.totalBytes > 0
-      ? `${formatBytes(progress.loadedBytes)} of ${formatBytes(progress.totalBytes)}`
-      : formatBytes(progress.loadedBytes);
+      ? t('model.progress.bytesOf', { loaded: format.bytes(progress.loadedBytes), total: format.bytes(progress.totalBytes) })
+      : format.bytes(progress.loadedBytes);
   // The catalog is encoded after every file has arrived: this bar is about the files.
   const filesDone = done || progress.stage === 'catalog';
-  const stage = filesDone ? 'Model files loaded' : STAGE_LABELS[progress.stage];
-  const file = !filesDone && progress.file ? ` (${progress.file})` : '';
+  const stage = filesDone ? t('model.progress.filesLoaded') : t(`model.stage.${progress.stage}`);
+  // A file name is not translated: it is marked as such.
+  const caption =
+    !filesDone && progress.file ? (
+      <Trans t={t} i18nKey="model.progress.stageWithFile" values={{ stage, file: progress.file }} components={{ file: <span lang="en" /> }} />
+    ) : (
+      stage
+    );
 
-  return <ProgressBar label="Model download" percent={percent} caption={`${stage}${file}`} numbers={bytes} testId={testId} />;
+  return <ProgressBar label={t('model.progress.downloadLabel')} percent={percent} caption={caption} numbers={bytes} testId={testId} />;
 }

@@ -1,27 +1,31 @@
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelName, UnavailableModel } from '../../protocol/engine-api';
 import type { EngineStatus } from '../../state/engine-store';
 
-// Short labels: the facts list gives them a narrow column on phones.
-const MODELS: readonly { readonly model: ModelName; readonly label: string; readonly use: string; readonly off: string }[] = [
-  { model: 'encoder', label: 'Language model', use: 'search and for reading your goals', off: 'search and suggestions are off' },
-  { model: 'recommender', label: 'Recommender', use: 'suggestions (For you)', off: 'suggestions are off' },
-];
+// Their label and texts are `model.models.<model>.*` (short labels: the facts list gives them a narrow column on phones).
+const MODELS: readonly ModelName[] = ['encoder', 'recommender'];
 
-const NOT_LOADED: Readonly<Record<Exclude<EngineStatus, 'ready'>, string>> = {
-  idle: 'Not loaded yet.',
-  loading: 'Loading and checking its files.',
-  error: 'Not loaded: see the message at the top of the page.',
-};
-
-/** One model's state for `data-state` (tests read it) and in words. */
+/** One model's state for `data-state` (tests read it) and in words; the engine's reason stays English. */
 function availabilityOf(
+  t: TFunction,
   status: EngineStatus,
-  { use, off }: { use: string; off: string },
+  model: ModelName,
   failure: UnavailableModel | undefined,
-): { state: string; text: string } {
-  if (status !== 'ready') return { state: status, text: NOT_LOADED[status] };
-  if (failure) return { state: 'unavailable', text: `Unavailable, so ${off}. ${failure.error.message}` };
-  return { state: 'in-use', text: `In use for ${use}: every file matched its size and SHA-256 in the manifest.` };
+): { state: string; text: ReactNode } {
+  if (status !== 'ready') return { state: status, text: t(`model.notLoaded.${status}`) };
+  if (failure) {
+    return {
+      state: 'unavailable',
+      text: (
+        <>
+          {t(`model.models.${model}.unavailable`)} <span lang="en">{failure.error.message}</span>
+        </>
+      ),
+    };
+  }
+  return { state: 'in-use', text: t(`model.models.${model}.inUse`) };
 }
 
 /**
@@ -29,13 +33,14 @@ function availabilityOf(
  * with the reason, so that a person can see which part of the app is off and why.
  */
 export function ModelAvailability({ status, unavailable }: { status: EngineStatus; unavailable: readonly UnavailableModel[] }) {
+  const { t } = useTranslation();
   return (
     <dl className="facts">
-      {MODELS.map((entry) => {
-        const { state, text } = availabilityOf(status, entry, unavailable.find((failed) => failed.model === entry.model));
+      {MODELS.map((model) => {
+        const { state, text } = availabilityOf(t, status, model, unavailable.find((failed) => failed.model === model));
         return (
-          <div key={entry.model} data-testid={`model-availability-${entry.model}`} data-state={state}>
-            <dt>{entry.label}</dt>
+          <div key={model} data-testid={`model-availability-${model}`} data-state={state}>
+            <dt>{t(`model.models.${model}.label`)}</dt>
             <dd>{text}</dd>
           </div>
         );

@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { BackendPreference } from '../../protocol/engine-api';
-import { BACKEND_LABELS, rememberBackendPreferenceInUrl } from '../backend-preference';
+import { rememberBackendPreferenceInUrl } from '../backend-preference';
 import { PageHeading } from '../common/PageHeading';
-import { formatBytes } from '../format';
+import { useFormat } from '../format';
 import { useEngine } from '../store-context';
 import { BackendChooser } from './BackendChooser';
 import { CatalogProgressBar } from './CatalogProgressBar';
@@ -10,17 +11,10 @@ import { LoadProgressBar } from './LoadProgressBar';
 import { ModelAvailability } from './ModelAvailability';
 import { StageTimings } from './StageTimings';
 
-const STATUS_TEXT = {
-  idle: 'Not started.',
-  loading: 'Loading: the page stays usable meanwhile.',
-  ready: 'Ready: search and recommendations run on this device.',
-  error: 'Could not be loaded: see the message at the top of the page.',
-} as const;
-
-const PARTLY_READY = 'Ready, without a model whose files failed: see "Models" below. Everything that does not need it works.';
-
 /** Everything about the on-device model: progress, backend and why, each model in use or why not, stage timings, backend choice. */
 export function ModelPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { status, preference, progress, catalogEncoding, backend, fallbackReason, timings, modelBytes, unavailable, start } = useEngine(
     useShallow((state) => ({
       status: state.status,
@@ -43,33 +37,35 @@ export function ModelPage() {
 
   return (
     <div className="page">
-      <PageHeading>On-device model</PageHeading>
-      <p>
-        The language model and the recommendation model are downloaded once from this site and run in your browser.
-        What you type, your profile and what you do with products never leave this device.
-      </p>
+      <PageHeading>{t('model.page.heading')}</PageHeading>
+      <p>{t('model.page.intro')}</p>
 
       <section className="panel" aria-labelledby="model-state-heading">
-        <h2 id="model-state-heading">State</h2>
+        <h2 id="model-state-heading">{t('model.page.stateHeading')}</h2>
         <dl className="facts">
           <div>
-            <dt>Status</dt>
-            <dd data-testid="model-page-status">{status === 'ready' && unavailable.length > 0 ? PARTLY_READY : STATUS_TEXT[status]}</dd>
+            <dt>{t('model.page.status')}</dt>
+            <dd data-testid="model-page-status">
+              {status === 'ready' && unavailable.length > 0 ? t('model.page.partlyReady') : t(`model.page.statusText.${status}`)}
+            </dd>
           </div>
           <div>
-            <dt>Compute backend</dt>
-            <dd>{backend ? BACKEND_LABELS[backend] : 'Not chosen yet'}</dd>
+            <dt>{t('model.computeBackend')}</dt>
+            <dd>{backend ? t(`model.backend.${backend}`) : t('model.page.notChosen')}</dd>
           </div>
           {fallbackReason && (
             <div>
-              <dt>Why not a faster backend</dt>
-              <dd data-testid="fallback-reason">{fallbackReason}</dd>
+              <dt>{t('model.page.fallbackReason')}</dt>
+              {/* The engine's own (technical, English) reasons. */}
+              <dd data-testid="fallback-reason" lang="en">
+                {fallbackReason}
+              </dd>
             </div>
           )}
           {modelBytes > 0 && (
             <div>
-              <dt>Model files</dt>
-              <dd>{formatBytes(modelBytes)}</dd>
+              <dt>{t('model.page.modelFiles')}</dt>
+              <dd>{format.bytes(modelBytes)}</dd>
             </div>
           )}
         </dl>
@@ -78,18 +74,18 @@ export function ModelPage() {
       </section>
 
       <section className="panel" aria-labelledby="model-models-heading">
-        <h2 id="model-models-heading">Models</h2>
+        <h2 id="model-models-heading">{t('model.page.modelsHeading')}</h2>
         <ModelAvailability status={status} unavailable={unavailable} />
       </section>
 
       <section className="panel" aria-labelledby="model-timings-heading">
-        <h2 id="model-timings-heading">Time per stage</h2>
-        {timings.length > 0 ? <StageTimings timings={timings} /> : <p>Shown once the model is ready.</p>}
+        <h2 id="model-timings-heading">{t('model.page.timingsHeading')}</h2>
+        {timings.length > 0 ? <StageTimings timings={timings} /> : <p>{t('model.page.timingsLater')}</p>}
       </section>
 
       <section className="panel" aria-labelledby="model-backend-heading">
-        <h2 id="model-backend-heading">Compute backend</h2>
-        <p className="hint">Choosing another backend reloads the model on it; your profile and activity are kept.</p>
+        <h2 id="model-backend-heading">{t('model.computeBackend')}</h2>
+        <p className="hint">{t('model.page.backendHint')}</p>
         <BackendChooser value={preference} onChange={choose} />
       </section>
     </div>

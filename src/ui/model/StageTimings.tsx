@@ -1,21 +1,23 @@
+import { useTranslation } from 'react-i18next';
 import type { StageTiming } from '../../protocol/engine-api';
-import { formatDuration } from '../format';
-import { STAGE_LABELS } from './LoadProgressBar';
+import { useFormat } from '../format';
 
 /** How long each stage of getting ready took, and the total. */
 export function StageTimings({ timings }: { timings: readonly StageTiming[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const total = timings.reduce((sum, timing) => sum + timing.ms, 0);
   return (
     <dl className="timings">
       {timings.map((timing) => (
         <div key={timing.stage} className="timing">
-          <dt>{STAGE_LABELS[timing.stage]}</dt>
-          <dd>{formatDuration(timing.ms)}</dd>
+          <dt>{t(`model.stage.${timing.stage}`)}</dt>
+          <dd>{format.duration(timing.ms)}</dd>
         </div>
       ))}
       <div className="timing timing-total">
-        <dt>Total</dt>
-        <dd>{formatDuration(total)}</dd>
+        <dt>{t('model.timings.total')}</dt>
+        <dd>{format.duration(total)}</dd>
       </div>
     </dl>
   );

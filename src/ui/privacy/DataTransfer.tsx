@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { usePrivacy } from '../store-context';
 import { ActionStatus } from './ActionStatus';
 import { downloadTextFile } from './download-file';
 
 /** Export to a JSON file (docs/person-export-format.md) and import of such a file, after a confirmation. */
 export function DataTransfer() {
+  const { t } = useTranslation();
   const exportData = usePrivacy((state) => state.exportData);
   const importData = usePrivacy((state) => state.importData);
   const busy = usePrivacy((state) => state.lastAction?.status === 'working');
@@ -26,19 +28,16 @@ export function DataTransfer() {
 
   return (
     <section className="panel" aria-labelledby="transfer-heading">
-      <h2 id="transfer-heading">Export and import</h2>
-      <p>
-        The export is one JSON file with your profile, every event and your settings, unencrypted: keep it somewhere safe.
-        Importing a file replaces everything stored here with what it holds.
-      </p>
+      <h2 id="transfer-heading">{t('privacy.transfer.heading')}</h2>
+      <p>{t('privacy.transfer.intro')}</p>
       <div className="action-row">
         <button type="button" data-testid="export-data" disabled={busy} onClick={() => void exportToFile()}>
-          Export my data
+          {t('privacy.export.button')}
         </button>
       </div>
       <ActionStatus action="export" testId="export-status" />
       <div className="field">
-        <label htmlFor="import-file">Import an export file</label>
+        <label htmlFor="import-file">{t('privacy.import.label')}</label>
         <input
           id="import-file"
           ref={fileInput}
@@ -52,7 +51,8 @@ export function DataTransfer() {
       {chosen && (
         <div className="confirm-box" role="group" aria-labelledby="import-confirm-question">
           <p id="import-confirm-question">
-            Replace your profile, every event and your settings on this device with what &quot;{chosen.name}&quot; holds?
+            {/* The file's name is the person's own text, kept as typed. */}
+            <Trans i18nKey="privacy.import.question" values={{ name: chosen.name }} components={{ name: <span lang="en" /> }} />
           </p>
           <div className="action-row">
             <button
@@ -64,10 +64,10 @@ export function DataTransfer() {
                 forgetChoice();
               }}
             >
-              Replace with this file
+              {t('privacy.import.replace')}
             </button>
             <button type="button" className="button-secondary" onClick={forgetChoice}>
-              Cancel
+              {t('privacy.import.cancel')}
             </button>
           </div>
         </div>

@@ -1,20 +1,20 @@
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { ResourceRecord } from '../../protocol/engine-api';
-import type { Ledger, LedgerMethod, NetworkLedgerStore } from '../../state/network-ledger-store';
-import { formatBytes } from '../format';
+import type { Ledger, LedgerMessage, NetworkLedgerStore } from '../../state/network-ledger-store';
+import { useByteText } from './byte-text';
 import '../styles/privacy-ledger.css';
 
-const CONTEXT_LABELS: Readonly<Record<ResourceRecord['context'], string>> = {
-  page: 'Page',
-  'engine-worker': 'Engine worker',
-};
+/**
+ * The tags the ledger's catalog texts use: a technical name or address, and technical English (an
+ * error's message). Both stay English in every language, so they are marked so.
+ */
+const MARKUP = { code: <code lang="en" />, en: <span lang="en" /> };
 
-const METHOD_LABELS: Readonly<Record<LedgerMethod, string>> = {
-  GET: 'GET',
-  POST: 'POST',
-  'not visible': 'Not visible',
-};
+/** One of the ledger's messages (a problem, a gap), with its technical parts marked as English. */
+function LedgerText({ message }: { message: LedgerMessage }) {
+  return <Trans i18nKey={message.key} values={message.values} components={MARKUP} />;
+}
 
 /**
  * Every request made since the page loaded, from the browser's own record of them (resource timing)
@@ -22,106 +22,115 @@ const METHOD_LABELS: Readonly<Record<LedgerMethod, string>> = {
  * cannot show. Reads them again every few seconds while shown.
  */
 export function NetworkLedger({ store }: { store: NetworkLedgerStore }) {
+  const { t } = useTranslation();
+  const byteText = useByteText();
   const ledger = useStore(store, (state) => state.ledger);
   const refresh = useStore(store, (state) => state.refresh);
   useEffect(() => store.getState().watch(), [store]);
 
   return (
     <section className="panel network-ledger" aria-labelledby="network-ledger-heading">
-      <h2 id="network-ledger-heading">Network ledger</h2>
-      <p>
-        Every request this app has made since the page loaded, as your browser itself recorded it: in the page, and in the
-        engine worker that runs the models. It is checked here, on your device, as it grows.
-      </p>
+      <h2 id="network-ledger-heading">{t('privacy.ledger.heading')}</h2>
+      <p>{t('privacy.ledger.intro')}</p>
       <LedgerVerdictText ledger={ledger} />
       {ledger && (
         <>
           {ledger.gaps.length > 0 && (
             <ul className="ledger-gaps">
               {ledger.gaps.map((gap) => (
-                <li key={gap}>{gap}</li>
+                <li key={gap.key}>
+                  <LedgerText message={gap} />
+                </li>
               ))}
             </ul>
           )}
           <p className="count" data-testid="ledger-counts">
-            {countOf(ledger.rows.length, 'request')}, {byteText(ledger.transferBytes)} received over the network.
+            {t('privacy.ledger.counts', { count: ledger.rows.length, bytes: byteText(ledger.transferBytes) })}
           </p>
           <LedgerTable ledger={ledger} />
         </>
       )}
-      <h3>What the ledger cannot see</h3>
+      <h3>{t('privacy.ledger.limitsHeading')}</h3>
       <ul className="ledger-limits">
         <li>
-          The method and body of a request made with <code>fetch()</code>
-          {ledger ? ` (${ledger.bodiesNotVisible} of the requests above)` : ''}: the browser records its address, size and
-          timing only. The project&apos;s privacy audit (<code>npm run audit:privacy</code>) records them in a test browser.
+          {ledger ? (
+            <Trans i18nKey="privacy.ledger.limits.fetchBodyCounted" values={{ requests: ledger.bodiesNotVisible }} components={MARKUP} />
+          ) : (
+            <Trans i18nKey="privacy.ledger.limits.fetchBody" components={MARKUP} />
+          )}
+        </li>
+        <li>{t('privacy.ledger.limits.serviceWorker')}</li>
+        <li>
+          <Trans i18nKey="privacy.ledger.limits.headers" components={MARKUP} />
         </li>
         <li>
-          The service worker&apos;s own downloads, when it copies this app&apos;s files for offline use: they happen in its own
-          context, which the page cannot read. The privacy audit records them too.
+          <Trans i18nKey="privacy.ledger.limits.sockets" components={MARKUP} />
         </li>
-        <li>Request headers, such as cookies.</li>
-        <li>Connections that are not requests for a file (WebSocket, WebRTC).</li>
       </ul>
       <button type="button" className="button-secondary" onClick={() => void refresh()}>
-        Check again
+        {t('privacy.ledger.checkAgain')}
       </button>
     </section>
   );
 }
 
 function LedgerVerdictText({ ledger }: { ledger: Ledger | null }) {
+  const { t } = useTranslation();
   if (!ledger) {
     return (
       <p className="ledger-verdict" data-testid="ledger-verdict" data-verdict="pending">
-        Reading the browser&apos;s record of requests…
+        {t('privacy.ledger.reading')}
       </p>
     );
   }
-  const total = ledger.rows.length;
-  const text = {
-    clean: `No request carried personal data in its address: ${total === 1 ? 'the one request' : `all ${total}`} went to this site, for files of this app, with no query but the page's own settings.`,
-    violations: `${ledger.flagged} of ${countOf(total, 'request')} could not be shown free of personal data: the reasons are in the table.`,
-    incomplete: `None of the ${countOf(total, 'request')} failed the check, but the check is incomplete:`,
-  }[ledger.verdict];
   return (
     <p className={`ledger-verdict ledger-verdict-${ledger.verdict}`} data-testid="ledger-verdict" data-verdict={ledger.verdict}>
-      {text}
+      {t(`privacy.ledger.verdict.${ledger.verdict}`, { count: ledger.rows.length, flagged: ledger.flagged })}
     </p>
   );
 }
 
 function LedgerTable({ ledger }: { ledger: Ledger }) {
+  const { t } = useTranslation();
+  const byteText = useByteText();
   return (
     <div className="table-scroll" role="region" aria-labelledby="network-ledger-caption" tabIndex={0}>
       <table className="data-table ledger-table" data-testid="network-ledger">
-        <caption id="network-ledger-caption">Requests since the page loaded: the page&apos;s first, then the engine worker&apos;s</caption>
+        <caption id="network-ledger-caption">{t('privacy.ledger.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Address</th>
-            <th scope="col">Method</th>
-            <th scope="col">Received</th>
-            <th scope="col">Initiator</th>
-            <th scope="col">Made by</th>
-            <th scope="col">Check</th>
+            <th scope="col">{t('privacy.ledger.column.address')}</th>
+            <th scope="col">{t('privacy.ledger.column.method')}</th>
+            <th scope="col">{t('privacy.ledger.column.received')}</th>
+            <th scope="col">{t('privacy.ledger.column.initiator')}</th>
+            <th scope="col">{t('privacy.ledger.column.madeBy')}</th>
+            <th scope="col">{t('privacy.ledger.column.check')}</th>
           </tr>
         </thead>
         <tbody>
           {ledger.rows.map((row, index) => (
             // Rows hold no state, so an index key costs at most a re-render when rows shift.
             <tr key={index} data-testid="ledger-row" data-flagged={row.problems.length > 0}>
-              <td className="ledger-address">{row.address}</td>
-              <td className="ledger-word">{METHOD_LABELS[row.method]}</td>
+              {/* The address, the HTTP method's name and the browser's initiator type are data, not text of the app. */}
+              <td className="ledger-address" lang="en">
+                {row.address}
+              </td>
+              <td className="ledger-word">{row.method === 'not visible' ? t('privacy.ledger.methodNotVisible') : <span lang="en">{row.method}</span>}</td>
               <td className="number">{byteText(row.record.transferBytes)}</td>
-              <td className="ledger-word">{row.record.initiator}</td>
-              <td className="ledger-word">{CONTEXT_LABELS[row.record.context]}</td>
+              <td className="ledger-word" lang="en">
+                {row.record.initiator}
+              </td>
+              <td className="ledger-word">{t(`privacy.ledger.context.${row.record.context}`)}</td>
               <td>
                 {row.problems.length === 0 ? (
-                  'Passed'
+                  t('privacy.ledger.passed')
                 ) : (
                   <ul className="ledger-problems">
-                    {row.problems.map((problem) => (
-                      <li key={problem}>{problem}</li>
+                    {row.problems.map((problem, problemIndex) => (
+                      // One key may come twice (two unknown parameters): the position tells them apart.
+                      <li key={`${problem.key}-${problemIndex}`}>
+                        <LedgerText message={problem} />
+                      </li>
                     ))}
                   </ul>
                 )}
@@ -132,13 +141,4 @@ function LedgerTable({ ledger }: { ledger: Ledger }) {
       </table>
     </div>
   );
-}
-
-function countOf(count: number, noun: string, plural = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : plural}`;
-}
-
-/** Exact bytes below a kilobyte ("300 B"), where formatBytes would round to "0 kB". */
-function byteText(bytes: number): string {
-  return bytes < 1000 ? `${bytes} B` : formatBytes(bytes);
 }

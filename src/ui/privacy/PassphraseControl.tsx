@@ -1,22 +1,25 @@
 import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../protocol/engine-api';
 import { usePrivacy } from '../store-context';
 import { ActionStatus } from './ActionStatus';
 
 /** Protects the data with a passphrase (for shared computers), or removes it. */
 export function PassphraseControl() {
+  const { t } = useTranslation();
   const protection = usePrivacy((state) => state.storage?.protection);
   const setPassphrase = usePrivacy((state) => state.setPassphrase);
   const busy = usePrivacy((state) => state.lastAction?.status === 'working');
   const [passphrase, setValue] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // The problem, not its text: the text follows a change of language.
+  const [problem, setProblem] = useState<'tooShort' | 'differ' | null>(null);
 
   function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
     const problemNow =
-      passphrase.length < MIN_PASSPHRASE_LENGTH ? `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`
-      : passphrase !== repeat ? 'The two passphrases differ. Type the same passphrase twice.'
+      passphrase.length < MIN_PASSPHRASE_LENGTH ? 'tooShort'
+      : passphrase !== repeat ? 'differ'
       : null;
     setProblem(problemNow);
     if (problemNow) return;
@@ -30,35 +33,32 @@ export function PassphraseControl() {
 
   return (
     <section className="panel" aria-labelledby="passphrase-heading">
-      <h2 id="passphrase-heading">Passphrase</h2>
+      <h2 id="passphrase-heading">{t('privacy.passphrase.heading')}</h2>
       {protection === 'passphrase' ? (
         <>
-          <p>Your data is locked with your passphrase: it is needed each time you open the app.</p>
+          <p>{t('privacy.passphrase.locked')}</p>
           <button type="button" className="button-secondary" data-testid="remove-passphrase" disabled={busy} onClick={() => void setPassphrase(null)}>
-            Remove the passphrase
+            {t('privacy.passphrase.remove')}
           </button>
         </>
       ) : (
         <form onSubmit={submit} data-testid="passphrase-form" noValidate>
-          <p>
-            On a shared computer, lock your data with a passphrase: it is then needed each time the app is opened. There is no way
-            to recover a forgotten passphrase; you could only erase the data and start again.
-          </p>
+          <p>{t('privacy.passphrase.intro')}</p>
           <div className="field">
-            <label htmlFor="new-passphrase">New passphrase</label>
+            <label htmlFor="new-passphrase">{t('privacy.passphrase.newLabel')}</label>
             <input id="new-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(event) => setValue(event.currentTarget.value)} />
           </div>
           <div className="field">
-            <label htmlFor="repeat-passphrase">Type it again</label>
+            <label htmlFor="repeat-passphrase">{t('privacy.passphrase.repeatLabel')}</label>
             <input id="repeat-passphrase" type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.currentTarget.value)} />
           </div>
           {problem && (
             <p className="field-error" role="alert">
-              {problem}
+              {problem === 'tooShort' ? t('privacy.passphrase.tooShort', { min: MIN_PASSPHRASE_LENGTH }) : t('privacy.passphrase.differ')}
             </p>
           )}
           <button type="submit" disabled={busy || protection === undefined}>
-            Lock with this passphrase
+            {t('privacy.passphrase.submit')}
           </button>
         </form>
       )}

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { EngineErrorNotice } from '../common/EngineErrorNotice';
 import { PageHeading } from '../common/PageHeading';
-import { useLedgerStore, usePrivacy } from '../store-context';
+import { personaName } from '../advisor/persona-name';
+import { useAdvisor, useLedgerStore, usePrivacy } from '../store-context';
 import { DataTransfer } from './DataTransfer';
 import { EraseControl } from './EraseControl';
 import { NetworkLedger } from './NetworkLedger';
@@ -11,9 +13,43 @@ import { PersistenceNotice } from './PersistenceNotice';
 import { RetentionControl } from './RetentionControl';
 import { StoredDataView } from './StoredDataView';
 
-/** The privacy center: what is stored, and the person's controls over it. */
+/**
+ * The privacy center: what is stored, and the person's controls over it. They act on the owner's
+ * stored data, so while a demo persona is active (advisor mode) the page says so instead; the
+ * network ledger stays.
+ */
 export function PrivacyPage() {
+  const { t } = useTranslation();
   const ledger = useLedgerStore();
+  const active = useAdvisor((state) => state.active);
+  const switchTo = useAdvisor((state) => state.switchTo);
+  const switching = useAdvisor((state) => state.working !== null);
+
+  return (
+    <div className="page" data-testid="privacy-page">
+      <PageHeading>{t('privacy.page.title')}</PageHeading>
+      <p className="lead">{t('privacy.page.lead')}</p>
+      {active.kind === 'owner' ? (
+        <OwnerData />
+      ) : (
+        <div className="warning" data-testid="advisor-privacy-notice">
+          <p>
+            <strong>{t('advisor.privacyNotice.title')}</strong>
+          </p>
+          <p>{t('advisor.privacyNotice.text', { name: personaName(t, active.id) })}</p>
+          <button type="button" disabled={switching} onClick={() => void switchTo({ kind: 'owner' })}>
+            {t('advisor.card.switchToOwner')}
+          </button>
+        </div>
+      )}
+      <NetworkLedger store={ledger} />
+    </div>
+  );
+}
+
+/** What is stored about the owner, and their controls over it. */
+function OwnerData() {
+  const { t } = useTranslation();
   const { report, reportError, refresh } = usePrivacy(
     useShallow((state) => ({ report: state.report, reportError: state.reportError, refresh: state.refresh })),
   );
@@ -22,20 +58,14 @@ export function PrivacyPage() {
   }, [refresh]);
 
   return (
-    <div className="page" data-testid="privacy-page">
-      <PageHeading>Privacy center</PageHeading>
-      <p className="lead">
-        Everything this app knows about you is on this device, encrypted. Nothing is sent anywhere: below is what is stored,
-        what you can do with it, and every request this page has made.
-      </p>
-      {reportError && <EngineErrorNotice title="Your stored data could not be read" error={reportError} testId="stored-data-error" onRetry={() => void refresh()} />}
-      {report ? <StoredDataView report={report} /> : !reportError && <p className="hint">Reading what is stored…</p>}
+    <>
+      {reportError && <EngineErrorNotice title={t('privacy.page.readError')} error={reportError} testId="stored-data-error" onRetry={() => void refresh()} />}
+      {report ? <StoredDataView report={report} /> : !reportError && <p className="hint">{t('privacy.page.reading')}</p>}
       <PersistenceNotice />
       <DataTransfer />
       <RetentionControl />
       <PassphraseControl />
-      <EraseControl intro="Deletes your profile, every event, your settings, the encryption key and this site's caches and local storage from this device." />
-      <NetworkLedger store={ledger} />
-    </div>
+      <EraseControl intro={t('privacy.page.eraseIntro')} />
+    </>
   );
 }

@@ -1,12 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import type { ProductEventKind, StoredDataReport } from '../../protocol/engine-api';
-import { EVENT_KIND_LABELS } from '../labels';
+import { useFormat } from '../format';
 import { useCatalog } from '../store-context';
-
-const PROTECTION_TEXT = {
-  device:
-    'Encrypted (AES-GCM) with a key this browser keeps for this site: other sites and other apps on this device cannot read it, but anyone who can use this browser profile can open the app and see it. On a shared computer, add a passphrase.',
-  passphrase: 'Encrypted (AES-GCM) with a key made from your passphrase: without it, the stored data cannot be read.',
-} as const;
+import { useByteText } from './byte-text';
 
 function countByKind(report: StoredDataReport): [ProductEventKind, number][] {
   const counts = new Map<ProductEventKind, number>();
@@ -16,50 +12,63 @@ function countByKind(report: StoredDataReport): [ProductEventKind, number][] {
 
 /** Everything stored about the person, decrypted for them to see, with what it takes on disk. */
 export function StoredDataView({ report }: { report: StoredDataReport }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const byteText = useByteText();
   const products = useCatalog((state) => state.catalog?.products);
   const nameOf = (id: string) => products?.find((product) => product.id === id)?.name ?? id;
   const { profile, events, settings, stores } = report;
-  const when = (at: number) => new Date(at).toLocaleString();
+  const kinds = countByKind(report)
+    .map(([kind, count]) => t('privacy.storedData.kindCount', { kind: t(`labels.eventKind.${kind}`), number: format.number(count) }))
+    .join(t('privacy.storedData.kindSeparator'));
 
   return (
     <section className="panel" aria-labelledby="stored-heading" data-testid="stored-data">
-      <h2 id="stored-heading">What is stored on this device</h2>
-      <p>{PROTECTION_TEXT[report.protection]}</p>
+      <h2 id="stored-heading">{t('privacy.storedData.heading')}</h2>
+      <p>{t(`privacy.storedData.protection.${report.protection}`)}</p>
       <dl className="stored-summary">
-        <dt>Profile</dt>
-        <dd data-testid="stored-profile">{profile ? `Risk level R${profile.riskLevel}, age ${profile.age}, ${profile.horizonYears}-year horizon` : 'None'}</dd>
+        <dt>{t('privacy.storedData.profile')}</dt>
+        <dd data-testid="stored-profile">
+          {profile
+            ? t('privacy.storedData.profileSummary', { risk: profile.riskLevel, age: format.number(profile.age), years: format.number(profile.horizonYears) })
+            : t('privacy.storedData.none')}
+        </dd>
         {profile && (
           <>
-            <dt>Your goals</dt>
-            <dd>{profile.goalsText}</dd>
+            <dt>{t('privacy.storedData.goals')}</dt>
+            {/* The person's own words, kept as typed. */}
+            <dd lang="en">{profile.goalsText}</dd>
           </>
         )}
-        <dt>Events</dt>
+        <dt>{t('privacy.storedData.events')}</dt>
         <dd data-testid="stored-event-count" data-count={events.length}>
-          {events.length === 0 ? 'None' : `${events.length}: ${countByKind(report).map(([kind, count]) => `${EVENT_KIND_LABELS[kind]} ${count}`).join(', ')}`}
+          {events.length === 0 ? t('privacy.storedData.none') : t('privacy.storedData.eventSummary', { total: format.number(events.length), kinds })}
         </dd>
-        <dt>Events kept</dt>
-        <dd>{settings.retentionDays === null ? 'Until you erase them' : `${settings.retentionDays} days`}</dd>
+        <dt>{t('privacy.storedData.eventsKept')}</dt>
+        <dd>{settings.retentionDays === null ? t('privacy.storedData.keptUntilErased') : t('privacy.storedData.keptDays', { count: settings.retentionDays })}</dd>
       </dl>
 
       <div className="table-scroll" role="region" aria-labelledby="stores-caption" tabIndex={0}>
         <table className="data-table">
-          <caption id="stores-caption">Storage on this device</caption>
+          <caption id="stores-caption">{t('privacy.storedData.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Store</th>
-              <th scope="col">Records</th>
-              <th scope="col">Size</th>
-              <th scope="col">Encrypted</th>
+              <th scope="col">{t('privacy.storedData.column.store')}</th>
+              <th scope="col">{t('privacy.storedData.column.records')}</th>
+              <th scope="col">{t('privacy.storedData.column.size')}</th>
+              <th scope="col">{t('privacy.storedData.column.encrypted')}</th>
             </tr>
           </thead>
           <tbody>
             {stores.map((store) => (
               <tr key={store.store}>
-                <th scope="row">{store.store}</th>
-                <td>{store.records}</td>
-                <td>{store.bytes.toLocaleString()} bytes</td>
-                <td>{store.encrypted ? 'Yes' : 'No (not personal)'}</td>
+                {/* The database store's own name: data, as the browser's developer tools show it. */}
+                <th scope="row" lang="en">
+                  {store.store}
+                </th>
+                <td>{format.number(store.records)}</td>
+                <td>{byteText(store.bytes)}</td>
+                <td>{store.encrypted ? t('privacy.storedData.encryptedYes') : t('privacy.storedData.encryptedNo')}</td>
               </tr>
             ))}
           </tbody>
@@ -68,12 +77,13 @@ export function StoredDataView({ report }: { report: StoredDataReport }) {
 
       {events.length > 0 && (
         <details>
-          <summary>Show every stored event ({events.length})</summary>
+          <summary>{t('privacy.storedData.showEvents', { total: format.number(events.length) })}</summary>
           <ol className="event-log" data-testid="stored-events">
             {[...events].reverse().map((event, index) => (
               <li key={`${event.at}-${index}`}>
-                <time dateTime={new Date(event.at).toISOString()}>{when(event.at)}</time> · {EVENT_KIND_LABELS[event.kind]} · {nameOf(event.productId)}
-                {event.dwellMs !== undefined && ` · ${Math.round(event.dwellMs / 1000)} s`}
+                <time dateTime={new Date(event.at).toISOString()}>{format.dateTime(event.at)}</time> · {t(`labels.eventKind.${event.kind}`)} ·{' '}
+                <span lang="en">{nameOf(event.productId)}</span>
+                {event.dwellMs !== undefined && ` · ${format.duration(event.dwellMs)}`}
               </li>
             ))}
           </ol>

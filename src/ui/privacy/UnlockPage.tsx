@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { EngineErrorNotice } from '../common/EngineErrorNotice';
 import { PageHeading } from '../common/PageHeading';
@@ -7,6 +8,7 @@ import { EraseControl } from './EraseControl';
 
 /** Shown instead of every page while the person's data is locked with a passphrase. */
 export function UnlockPage() {
+  const { t } = useTranslation();
   const { unlock, unlockStatus, unlockError } = usePerson(
     useShallow((state) => ({ unlock: state.unlock, unlockStatus: state.unlockStatus, unlockError: state.unlockError })),
   );
@@ -19,24 +21,24 @@ export function UnlockPage() {
 
   return (
     <div className="page">
-      <PageHeading>Your data is locked</PageHeading>
-      <p className="lead">Your profile and activity on this device are encrypted with your passphrase. Enter it to open them.</p>
+      <PageHeading>{t('privacy.unlock.title')}</PageHeading>
+      <p className="lead">{t('privacy.unlock.lead')}</p>
       <form className="panel" onSubmit={submit} data-testid="unlock-form">
         <div className="field">
-          <label htmlFor="unlock-passphrase">Passphrase</label>
+          <label htmlFor="unlock-passphrase">{t('privacy.unlock.label')}</label>
           <input id="unlock-passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.currentTarget.value)} />
         </div>
         <button type="submit" disabled={unlockStatus === 'unlocking' || passphrase === ''}>
-          {unlockStatus === 'unlocking' ? 'Opening…' : 'Open my data'}
+          {unlockStatus === 'unlocking' ? t('privacy.unlock.opening') : t('privacy.unlock.submit')}
         </button>
         {unlockStatus === 'unlocking' && (
           <p className="hint" role="status">
-            Deriving the key from your passphrase; this takes a second or two, longer while the model is still loading.
+            {t('privacy.unlock.deriving')}
           </p>
         )}
       </form>
-      {unlockStatus === 'error' && unlockError && <EngineErrorNotice title="Your data stays locked" error={unlockError} testId="unlock-error" />}
-      <EraseControl intro="Forgotten your passphrase? It cannot be recovered. You can erase the locked data from this device and start again." />
+      {unlockStatus === 'error' && unlockError && <EngineErrorNotice title={t('privacy.unlock.failed')} error={unlockError} testId="unlock-error" />}
+      <EraseControl intro={t('privacy.unlock.eraseIntro')} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { Trans, useTranslation } from 'react-i18next';
 
 /**
  * "Apply", which is only a simulation: pressing it asks to confirm that, and only the confirmation
  * records the (simulated) application.
  */
 export function ApplyAction({ productName, onConfirm }: { productName: string; onConfirm: () => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -28,16 +30,15 @@ export function ApplyAction({ productName, onConfirm }: { productName: string; o
           confirmRef.current?.focus();
         }}
       >
-        Apply
+        {t('product.apply.apply')}
       </button>
       <span className="hint" id={`${id}-hint`}>
-        (simulated)
+        {t('product.apply.simulated')}
       </span>
       {confirming && (
         <div className="apply-confirm" id={`${id}-confirm`} role="group" aria-labelledby={`${id}-question`}>
           <p id={`${id}-question`}>
-            This is a simulation: no application for {productName} is sent to anyone and no account is opened. It is
-            only recorded on this device, to improve your recommendations.
+            <Trans i18nKey="product.apply.question" values={{ name: productName }} components={{ product: <span lang="en" /> }} />
           </p>
           <button
             type="button"
@@ -49,7 +50,7 @@ export function ApplyAction({ productName, onConfirm }: { productName: string; o
               applyRef.current?.focus();
             }}
           >
-            Confirm simulated application
+            {t('product.apply.confirm')}
           </button>{' '}
           <button
             type="button"
@@ -59,7 +60,7 @@ export function ApplyAction({ productName, onConfirm }: { productName: string; o
               applyRef.current?.focus();
             }}
           >
-            Cancel
+            {t('product.apply.cancel')}
           </button>
         </div>
       )}

@@ -1,36 +1,41 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProductEventKind } from '../../protocol/engine-api';
 import { EngineErrorNotice } from '../common/EngineErrorNotice';
 import { FavouriteButton } from '../common/FavouriteButton';
-import { EVENT_CONFIRMATIONS } from '../labels';
 import { usePerson } from '../store-context';
 import { ApplyAction } from './ApplyAction';
 
+/** The events whose storing is confirmed to the person (a view or a click says nothing). */
+type ConfirmedKind = Exclude<ProductEventKind, 'view' | 'click'>;
+
 /** Favourite, Compare, Apply (simulated) and Not interested, with a confirmation of each once stored. */
 export function ProductActions({ productId, productName }: { productId: string; productName: string }) {
+  const { t } = useTranslation();
   const recordEvent = usePerson((state) => state.recordEvent);
   const dismissed = usePerson((state) => state.person.dismissed.includes(productId));
   const eventError = usePerson((state) => state.eventError);
-  const [confirmation, setConfirmation] = useState('');
+  // The kind, not its text, so that the confirmation follows a change of language.
+  const [confirmation, setConfirmation] = useState<ConfirmedKind | null>(null);
   const latestAction = useRef(0);
 
   /**
    * Empties the live region now and fills it once the event is stored, so that only what was
    * stored is confirmed, and the same action twice changes the text and is read out again.
    */
-  const confirmWhenStored = (kind: ProductEventKind, stored: Promise<boolean>) => {
+  const confirmWhenStored = (kind: ConfirmedKind, stored: Promise<boolean>) => {
     const action = ++latestAction.current;
-    setConfirmation('');
+    setConfirmation(null);
     void stored.then((ok) => {
-      if (ok && action === latestAction.current) setConfirmation(EVENT_CONFIRMATIONS[kind]);
+      if (ok && action === latestAction.current) setConfirmation(kind);
     });
   };
-  const record = (kind: ProductEventKind) => {
+  const record = (kind: ConfirmedKind) => {
     confirmWhenStored(kind, recordEvent({ productId, kind }));
   };
 
   return (
-    <section className="product-actions" aria-label="Actions">
+    <section className="product-actions" aria-label={t('product.actions.label')}>
       <div className="action-row">
         <FavouriteButton productId={productId} onToggle={confirmWhenStored} />
         <button
@@ -40,7 +45,7 @@ export function ProductActions({ productId, productName }: { productId: string; 
             record('compare');
           }}
         >
-          Compare
+          {t('product.actions.compare')}
         </button>
         <ApplyAction
           productName={productName}
@@ -56,18 +61,18 @@ export function ProductActions({ productId, productName }: { productId: string; 
             record('not_interested');
           }}
         >
-          Not interested
+          {t('product.actions.notInterested')}
         </button>
       </div>
       {dismissed && (
         <p className="hint" id={`dismissed-${productId}`}>
-          You marked this product as not interested; it is no longer recommended to you.
+          {t('product.actions.dismissed')}
         </p>
       )}
       <p className="action-status" role="status">
-        {confirmation}
+        {confirmation && t(`labels.eventConfirmation.${confirmation}`)}
       </p>
-      {eventError && <EngineErrorNotice title="That action was not recorded." error={eventError} testId="event-error" />}
+      {eventError && <EngineErrorNotice title={t('product.actions.notRecorded')} error={eventError} testId="event-error" />}
     </section>
   );
 }

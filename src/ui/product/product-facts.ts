@@ -1,63 +1,50 @@
-/** A product's attributes in plain words, for lists and the product page. */
+/** A product's attributes in plain words, for lists and the product page, in the page's language. */
+import type { TFunction } from 'i18next';
+import type { Format } from '../../i18n/format';
 import type { Product } from '../../protocol/engine-api';
-import { formatMoney, formatMonths, formatPercentRange } from '../format';
-
-const RATE_KINDS = {
-  interest: 'Interest',
-  expected_return: 'Expected return',
-  borrowing_apr: 'Borrowing cost (APR)',
-} as const;
-
-const RATE_NOTES = {
-  interest: 'a year, contractual',
-  expected_return: 'a year, not guaranteed',
-  borrowing_apr: 'a year, what you pay',
-} as const;
 
 /** "Expected return 3–8% a year, not guaranteed"; "No rate applies" for cover without one. */
-export function rateText(product: Product): string {
+export function rateText(product: Product, t: TFunction, format: Format): string {
   const rate = product.annual_rate;
-  if (!rate) return 'No rate applies';
-  return `${RATE_KINDS[rate.type]} ${formatPercentRange(rate.min_pct, rate.max_pct)} ${RATE_NOTES[rate.type]}`;
+  if (!rate) return t('product.facts.noRate');
+  return t(`product.facts.rate.${rate.type}`, { range: format.percentRange(rate.min_pct, rate.max_pct) });
 }
 
-export function termText(product: Product): string {
-  return product.term_months === null ? 'Open-ended (no fixed term)' : formatMonths(product.term_months);
+export function termText(product: Product, t: TFunction, format: Format): string {
+  return product.term_months === null ? t('labels.term.open-ended') : format.months(product.term_months);
 }
 
-export function lockupText(product: Product): string {
+export function lockupText(product: Product, t: TFunction, format: Format): string {
   const lockup = product.lockup_months;
-  if (lockup === 'until_retirement') return 'Until retirement';
-  if (lockup === 0) return 'None';
-  return formatMonths(lockup);
+  if (lockup === 'until_retirement') return t('product.facts.untilRetirement');
+  if (lockup === 0) return t('product.facts.noLockup');
+  return format.months(lockup);
 }
 
-export function minAmountText(product: Product): string {
-  return formatMoney(product.min_amount, product.currency);
+export function minAmountText(product: Product, format: Format): string {
+  return format.money(product.min_amount, product.currency);
 }
 
 /** "0.2% a year, 1% upfront, €30 a year"; "No fees". */
-export function feesText(product: Product): string {
+export function feesText(product: Product, t: TFunction, format: Format): string {
   const { annual_pct: annualPct, upfront_pct: upfrontPct, annual_fixed: annualFixed } = product.fees;
   const parts = [
-    annualPct > 0 ? `${formatPercentRange(annualPct, annualPct)} a year` : '',
-    upfrontPct > 0 ? `${formatPercentRange(upfrontPct, upfrontPct)} upfront` : '',
-    annualFixed > 0 ? `${formatMoney(annualFixed, product.currency)} a year` : '',
+    annualPct > 0 ? t('product.facts.feeAnnualPct', { percent: format.percentRange(annualPct, annualPct) }) : '',
+    upfrontPct > 0 ? t('product.facts.feeUpfrontPct', { percent: format.percentRange(upfrontPct, upfrontPct) }) : '',
+    annualFixed > 0 ? t('product.facts.feeAnnualFixed', { amount: format.money(annualFixed, product.currency) }) : '',
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : 'No fees';
+  return parts.length > 0 ? parts.join(t('product.facts.feeSeparator')) : t('product.facts.noFees');
 }
 
-const LIQUIDITY_TEXT = {
-  high: 'High: take your money out on any day at no cost',
-  medium: 'Medium: within days, or at a market price',
-  low: 'Low: only at maturity, with a penalty, or not at all',
-} as const;
-
-export function liquidityText(product: Product): string {
-  return LIQUIDITY_TEXT[product.liquidity];
+export function liquidityText(product: Product, t: TFunction): string {
+  return t(`product.facts.liquidity.${product.liquidity}`);
 }
 
 /** The short line shown in lists: rate, term and minimum amount. */
-export function summaryText(product: Product): string {
-  return `${rateText(product)} · ${termText(product)} · from ${minAmountText(product)}`;
+export function summaryText(product: Product, t: TFunction, format: Format): string {
+  return t('product.facts.summary', {
+    rate: rateText(product, t, format),
+    term: termText(product, t, format),
+    minAmount: minAmountText(product, format),
+  });
 }

@@ -9,10 +9,13 @@ const MIN_VIEW_MS = 500;
 
 /**
  * Records a `view` of `productId`, with how long it was open, when the page is left: by a route
- * change (unmount), by opening another product, or by closing or leaving the tab (pagehide).
+ * change (unmount), by opening another product, or by closing or leaving the tab (pagehide). A
+ * switch to another person (advisor mode) ends the view without recording it: it was the previous
+ * person's, and the write would reach the next one.
  */
 export function useRecordView(productId: string | null): void {
   const recordEvent = usePerson((state) => state.recordEvent);
+  const generation = usePerson((state) => state.generation);
   useEffect(() => {
     if (productId === null) return;
     const openedAt = performance.now();
@@ -21,12 +24,12 @@ export function useRecordView(productId: string | null): void {
       if (recorded) return;
       recorded = true;
       const dwellMs = Math.round(performance.now() - openedAt);
-      if (dwellMs >= MIN_VIEW_MS) void recordEvent({ productId, kind: 'view', dwellMs });
+      if (dwellMs >= MIN_VIEW_MS) void recordEvent({ productId, kind: 'view', dwellMs }, generation);
     };
     window.addEventListener('pagehide', leave);
     return () => {
       window.removeEventListener('pagehide', leave);
       leave();
     };
-  }, [productId, recordEvent]);
+  }, [productId, recordEvent, generation]);
 }

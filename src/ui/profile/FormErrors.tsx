@@ -1,5 +1,7 @@
 import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormIssue } from '../../state/profile-form';
+import { messageText } from '../message-text';
 
 /**
  * The list of what still needs doing, focused when a submit fails so it is read out at once. Not a
@@ -7,15 +9,13 @@ import type { FormIssue } from '../../state/profile-form';
  * alert would announce again every time.
  */
 export function FormErrors({ issues, ref }: { issues: readonly FormIssue[]; ref: Ref<HTMLDivElement> }) {
+  const { t } = useTranslation();
   return (
     <div className="form-errors" data-testid="form-errors" tabIndex={-1} ref={ref}>
-      <p className="error-title">
-        {issues.length === 1 ? 'One thing needs your attention' : `${issues.length} things need your attention`} before
-        your profile can be saved:
-      </p>
+      <p className="error-title">{t('profile.form.errorSummary', { count: issues.length })}</p>
       <ul>
         {issues.map((issue) => (
-          <li key={issue.field}>{issue.message}</li>
+          <li key={issue.field}>{messageText(t, issue.message)}</li>
         ))}
       </ul>
     </div>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { AGE_MAX, AGE_MIN, MAX_GOALS_TEXT_LENGTH, type ProfileInput } from '../../protocol/engine-api';
 import {
   checkProfileDraft,
@@ -8,8 +9,13 @@ import {
   type ProfileField,
 } from '../../state/profile-form';
 import { RISK_QUESTIONS } from '../../state/risk-questionnaire';
+import { useFormat } from '../format';
+import { messageText } from '../message-text';
 import { FormErrors } from './FormErrors';
 import { RiskQuestionFieldset } from './RiskQuestionFieldset';
+
+/** Sample goals, shown in the empty field: English input, like the goals themselves, in every UI language. */
+const GOALS_EXAMPLE = 'For example: build an emergency fund this year, then save for a home in five years.';
 
 /**
  * The risk questionnaire, age and goals. Calls `onValid` with the profile when everything is
@@ -25,6 +31,8 @@ export function ProfileForm({
   submitLabel: string;
   onValid: (profile: ProfileInput) => void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const ids = useId();
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFromProfile(initial));
   const [submitted, setSubmitted] = useState(false);
@@ -32,7 +40,10 @@ export function ProfileForm({
 
   const check = checkProfileDraft(draft);
   const issues = submitted && !check.ok ? check.issues : [];
-  const issueFor = (field: ProfileField) => issues.find((issue) => issue.field === field)?.message;
+  const issueFor = (field: ProfileField) => {
+    const issue = issues.find((candidate) => candidate.field === field);
+    return issue && messageText(t, issue.message);
+  };
   const ageError = issueFor('age');
   const goalsError = issueFor('goals');
 
@@ -54,8 +65,8 @@ export function ProfileForm({
     <form className="profile-form" data-testid="profile-form" noValidate onSubmit={submit}>
       {issues.length > 0 && <FormErrors issues={issues} ref={errorsRef} />}
 
-      <h2>Your attitude to risk</h2>
-      <p className="hint">Six questions. Your answers give your risk level, R1 (most cautious) to R5 (boldest).</p>
+      <h2>{t('profile.form.riskTitle')}</h2>
+      <p className="hint">{t('profile.form.riskHint')}</p>
       {RISK_QUESTIONS.map((question) => (
         <RiskQuestionFieldset
           key={question.id}
@@ -68,9 +79,9 @@ export function ProfileForm({
         />
       ))}
 
-      <h2>About you</h2>
+      <h2>{t('profile.form.aboutTitle')}</h2>
       <div className="field">
-        <label htmlFor={`${ids}-age`}>Age</label>
+        <label htmlFor={`${ids}-age`}>{t('profile.form.age')}</label>
         <input
           id={`${ids}-age`}
           className="age-input"
@@ -87,7 +98,7 @@ export function ProfileForm({
           }}
         />
         <p className="hint" id={`${ids}-age-hint`}>
-          In years, {AGE_MIN} to {AGE_MAX}.
+          {t('profile.form.ageHint', { min: format.number(AGE_MIN), max: format.number(AGE_MAX) })}
         </p>
         {ageError && (
           <p className="field-error" id={`${ids}-age-error`}>
@@ -97,13 +108,15 @@ export function ProfileForm({
       </div>
 
       <div className="field">
-        <label htmlFor={`${ids}-goals`}>Your goals</label>
+        <label htmlFor={`${ids}-goals`}>{t('profile.form.goals')}</label>
+        {/* English: the encoder on this device reads English, whatever the UI's language (the hint says so). */}
         <textarea
           id={`${ids}-goals`}
+          lang="en"
           rows={4}
           maxLength={MAX_GOALS_TEXT_LENGTH}
           value={draft.goalsText}
-          placeholder="For example: build an emergency fund this year, then save for a home in five years."
+          placeholder={GOALS_EXAMPLE}
           aria-invalid={goalsError ? true : undefined}
           aria-describedby={`${ids}-goals-hint${goalsError ? ` ${ids}-goals-error` : ''}`}
           onChange={(event) => {
@@ -111,8 +124,10 @@ export function ProfileForm({
           }}
         />
         <p className="hint" id={`${ids}-goals-hint`}>
-          In your own words, up to {MAX_GOALS_TEXT_LENGTH} characters ({draft.goalsText.length} used). The model on this
-          device reads them to match products to your goals; they are never sent anywhere.
+          {t('profile.form.goalsHint', {
+            max: format.number(MAX_GOALS_TEXT_LENGTH),
+            used: format.number(draft.goalsText.length),
+          })}
         </p>
         {goalsError && (
           <p className="field-error" id={`${ids}-goals-error`}>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import type { MessageKey } from '../../i18n/message';
 import type { ProfileSaveStatus } from '../../state/person-store';
 import { PageHeading } from '../common/PageHeading';
 import { usePerson } from '../store-context';
@@ -8,16 +10,17 @@ import { ProfileForm } from './ProfileForm';
 import { ProfileSaveError } from './ProfileSaveError';
 import { RiskResult } from './RiskResult';
 
-const SAVE_MESSAGES: Readonly<Record<ProfileSaveStatus, string>> = {
-  idle: '',
-  saving: 'Saving your profile on this device…',
-  saved: 'Profile saved on this device. Your recommendations follow it.',
+const SAVE_MESSAGES: Readonly<Record<ProfileSaveStatus, MessageKey | null>> = {
+  idle: null,
+  saving: 'profile.page.saving',
+  saved: 'profile.page.saved',
   // ProfileSaveError says what went wrong.
-  error: '',
+  error: null,
 };
 
 /** The saved profile, its risk result, the form to change it, and the person's activity. */
 export function ProfilePage() {
+  const { t } = useTranslation();
   const { profile, restored, profileStatus, saveProfile } = usePerson(
     useShallow((state) => ({
       profile: state.profile,
@@ -27,17 +30,16 @@ export function ProfilePage() {
     })),
   );
   const [savedHere, setSavedHere] = useState(false);
+  const saveMessage = savedHere ? SAVE_MESSAGES[profileStatus] : null;
 
   return (
     <div className="page">
-      <PageHeading>Your profile</PageHeading>
-      <p className="lead">
-        Stored on this device only. Change any answer and press &quot;Save profile&quot;: your recommendations follow.
-      </p>
+      <PageHeading>{t('profile.page.title')}</PageHeading>
+      <p className="lead">{t('profile.page.lead')}</p>
       {profile && <RiskResult profile={profile} explanationOpen />}
 
       <p className="save-status" role="status">
-        {savedHere ? SAVE_MESSAGES[profileStatus] : ''}
+        {saveMessage ? t(saveMessage) : ''}
       </p>
       <ProfileSaveError />
 
@@ -45,14 +47,14 @@ export function ProfilePage() {
       {restored ? (
         <ProfileForm
           initial={profile}
-          submitLabel="Save profile"
+          submitLabel={t('profile.page.submit')}
           onValid={(next) => {
             setSavedHere(true);
             void saveProfile(next);
           }}
         />
       ) : (
-        <p className="hint">Looking for your saved answers…</p>
+        <p className="hint">{t('profile.page.restoring')}</p>
       )}
       <ActivitySummary />
     </div>

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { questionText, type RiskQuestion } from '../../state/risk-questionnaire';
+import { messageText } from '../message-text';
 
 /** One questionnaire question: a fieldset of native radio buttons (arrow keys move between them). */
 export function RiskQuestionFieldset({
@@ -14,6 +16,7 @@ export function RiskQuestionFieldset({
   error: string | undefined;
   onChange: (optionId: string) => void;
 }) {
+  const { t } = useTranslation();
   const idPrefix = useId();
   const errorId = `${idPrefix}-error`;
   return (
@@ -23,7 +26,7 @@ export function RiskQuestionFieldset({
       aria-invalid={error ? true : undefined}
       aria-describedby={error ? errorId : undefined}
     >
-      <legend>{questionText(question)}</legend>
+      <legend>{messageText(t, questionText(question))}</legend>
       {error && (
         <p className="field-error" id={errorId}>
           {error}
@@ -44,7 +47,7 @@ export function RiskQuestionFieldset({
                   onChange(option.id);
                 }}
               />
-              <label htmlFor={optionId}>{option.label}</label>
+              <label htmlFor={optionId}>{t(option.labelKey)}</label>
             </div>
           );
         })}

@@ -10,7 +10,7 @@ import { expect as baseExpect, type Page } from '@playwright/test';
 import { answerQuestionnaire, submitProfile, waitForEngine } from '../../../e2e/helpers/app';
 import { shippedProducts } from '../../../e2e/helpers/catalog';
 import type { ProductEventKind } from '../../../src/protocol/engine-api';
-import { EVENT_CONFIRMATIONS } from '../../../src/ui/labels';
+import { en } from '../../../src/i18n/messages/en';
 import { findCanaries } from './canary';
 import type { SessionSummary } from './report';
 
@@ -94,7 +94,7 @@ export async function runSession(page: Page, plan: SessionPlan): Promise<Session
   const act = async (action: Action) => {
     const actions = page.getByRole('region', { name: 'Actions' });
     const status = actions.getByRole('status');
-    let kind: ProductEventKind = action;
+    let kind: keyof typeof en.labels.eventConfirmation = action;
     if (action === 'favourite') {
       const button = actions.getByRole('button', { name: 'Favourite' });
       kind = (await button.getAttribute('aria-pressed')) === 'true' ? 'unfavourite' : 'favourite';
@@ -106,7 +106,7 @@ export async function runSession(page: Page, plan: SessionPlan): Promise<Session
     } else {
       await actions.getByRole('button', { name: action === 'compare' ? 'Compare' : 'Not interested', exact: true }).click();
     }
-    await expect(status).toHaveText(EVENT_CONFIRMATIONS[kind]);
+    await expect(status).toHaveText(en.labels.eventConfirmation[kind]);
     counts[kind]++;
   };
 

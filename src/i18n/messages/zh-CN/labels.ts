@@ -1,0 +1,63 @@
+import type { Messages } from '../en';
+
+export const labels: Messages['labels'] = {
+  category: {
+    savings_deposits: '储蓄与存款',
+    wealth_management: '理财产品',
+    funds_etfs: '基金与 ETF',
+    bonds: '债券',
+    insurance: '保险',
+    loans_mortgages: '贷款与房贷',
+    credit_cards: '信用卡',
+    pensions: '养老金',
+  },
+  goal: {
+    retirement: '退休',
+    education: '教育',
+    home: '购房',
+    emergency_fund: '应急资金',
+    growth: '资产增值',
+    income: '稳定收入',
+    protection: '保障您和家人',
+    travel: '旅行',
+    capital_preservation: '保本保值',
+    everyday_spending: '日常消费',
+    debt_consolidation: '债务整合',
+  },
+  term: {
+    any: '任意期限',
+    'up-to-1y': '1 年以内',
+    '1-5y': '1 至 5 年',
+    'over-5y': '5 年以上',
+    'open-ended': '无固定期限',
+  },
+  sort: {
+    name: '名称（按字母顺序）',
+    risk: '风险（由低到高）',
+    return: '收益（由高到低）',
+    'min-amount': '起投金额（由低到高）',
+  },
+  eventVerb: {
+    favourite: '收藏',
+    apply: '申请',
+    compare: '比较',
+    click: '打开',
+    view: '浏览',
+  },
+  eventConfirmation: {
+    favourite: '已在本设备上加入收藏。',
+    unfavourite: '已从收藏中移除。',
+    compare: '已在本设备上加入比较列表。',
+    apply: '模拟申请已记录在本设备上。没有向任何人发送任何内容，也没有开立任何账户：这些产品仅作示例。',
+    not_interested: '已标记为不感兴趣：以后不会再向您推荐。',
+  },
+  eventKind: {
+    view: '浏览过',
+    click: '打开过',
+    favourite: '已收藏',
+    unfavourite: '已取消收藏',
+    compare: '比较过',
+    apply: '已申请（模拟）',
+    not_interested: '不感兴趣',
+  },
+};

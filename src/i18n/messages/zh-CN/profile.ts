@@ -1,0 +1,148 @@
+import type { Messages } from '../en';
+
+export const profile: Messages['profile'] = {
+  onboarding: {
+    title: '欢迎',
+    lead: '回答几个问题，即可获得在本设备上计算出的（示例性）理财产品建议。',
+    submit: '查看我的推荐',
+  },
+  page: {
+    title: '您的资料',
+    lead: '仅保存在本设备上。修改任意答案后点击“保存资料”，您的推荐会随之更新。',
+    submit: '保存资料',
+    saving: '正在本设备上保存您的资料…',
+    saved: '资料已保存在本设备上。您的推荐将据此更新。',
+    restoring: '正在查找您保存的答案…',
+    saveError: '无法保存您的资料。',
+  },
+  privacyPanel: {
+    title: '哪些数据保留在本设备上',
+    intro: '您提供给本应用的一切都保留在本设备上：',
+    answers: '您对下方问题的回答、您的年龄和风险等级；',
+    goals: '您用自己的话描述的目标：模型就在这里、在您的浏览器中读取它们；',
+    products: '您打开、收藏、比较、申请或忽略的产品；',
+    searches: '您的搜索记录，以及据此计算出的推荐结果。',
+    nothingSent: '任何数据都不会被发送出去。唯一的下载是本应用自己的模型文件和产品目录，均来自本网站。',
+  },
+  form: {
+    riskTitle: '您对风险的态度',
+    riskHint: '共六个问题。您的答案决定您的风险等级，从 R1（最谨慎）到 R5（最进取）。',
+    aboutTitle: '关于您',
+    age: '年龄',
+    ageHint: '按周岁计，{{min}} 至 {{max}} 岁。',
+    goals: '您的目标',
+    goalsHint:
+      '请用英文、用您自己的话描述（本设备上的模型读取英文），最多 {{max}} 个字符（已用 {{used}} 个）。模型会读取这些内容，为您匹配符合目标的产品；它们绝不会被发送到任何地方。',
+    errorSummary_one: '保存资料前，还有 {{count}} 项需要您处理：',
+    errorSummary_other: '保存资料前，还有 {{count}} 项需要您处理：',
+    errors: {
+      unanswered: '请回答第 {{number}} 题：$t({{titleKey}})：$t({{promptKey}})',
+      age: '请输入您的年龄：{{min}} 至 {{max}} 之间的整数（周岁）。',
+      goalsEmpty: '请用几句英文描述您的目标，例如上方输入框中的示例。',
+      goalsTooLong: '请将目标缩短到最多 {{max}} 个字符（当前 {{length}} 个）。',
+    },
+  },
+  risk: {
+    legend: '$t({{titleKey}})：$t({{promptKey}})',
+    questions: {
+      horizon: {
+        title: '投资期限',
+        prompt: '您什么时候需要用到这笔钱的大部分？',
+        options: {
+          'under-1': '一年以内',
+          '1-3': '1 至 3 年后',
+          '3-5': '3 至 5 年后',
+          '5-10': '5 至 10 年后',
+          'over-10': '10 年以后',
+        },
+      },
+      drawdown: {
+        title: '面对 20% 下跌时的反应',
+        prompt: '您的投资在几个月内损失了 20% 的价值。您会怎么做？',
+        options: {
+          'sell-all': '全部卖出，以免继续亏损',
+          'sell-some': '卖出一部分',
+          wait: '观望，既不买入也不卖出',
+          hold: '继续持有，并按计划继续投资',
+          'buy-more': '趁价格较低时追加投资',
+        },
+      },
+      income: {
+        title: '收入稳定性',
+        prompt: '您的收入有多稳定？',
+        options: {
+          none: '我没有固定收入',
+          irregular: '不固定（自由职业、季节性工作或佣金收入）',
+          'could-change': '固定，但近期可能发生变化',
+          stable: '稳定（长期工作或养老金）',
+          'very-stable': '稳定，且有不止一个收入来源',
+        },
+      },
+      experience: {
+        title: '投资经验',
+        prompt: '您以前持有过以下哪些产品？',
+        options: {
+          none: '以上都没有：我以前没有投资过',
+          deposits: '仅有储蓄账户和定期存款',
+          'bonds-funds': '债券或混合型基金',
+          shares: '股票或股票型基金，且已持有多年',
+          complex: '复杂产品（期权、期货或结构性产品）',
+        },
+      },
+      liquidity: {
+        title: '短期用款需求',
+        prompt: '这笔钱中有多少可能需要临时取用？',
+        options: {
+          all: '全部',
+          most: '一半以上',
+          some: '大约四分之一',
+          little: '只有一小部分',
+          none: '完全不需要：我另有一笔应急资金',
+        },
+      },
+      objective: {
+        title: '主要目标',
+        prompt: '对于这笔钱，您最看重什么？',
+        options: {
+          preserve: '保证本金安全，即使增值很少',
+          income: '在低风险下获得稳定收益',
+          balanced: '兼顾增值与安全',
+          growth: '追求长期增值，接受涨跌波动',
+          'max-growth': '追求最高增值，接受大幅波动',
+        },
+      },
+    },
+    levels: {
+      r1: '谨慎型',
+      r2: '稳健型',
+      r3: '平衡型',
+      r4: '成长型',
+      r5: '进取型',
+    },
+  },
+  result: {
+    title: '您的风险等级',
+    summary: '您的答案合计 {{total}} 分（满分 {{max}} 分），{{bandMin}}–{{bandMax}} 分对应 R{{level}}。',
+    howWorkedOut: '计算方法',
+    tableCaption: '您每个答案的得分',
+    question: '问题',
+    answer: '您的答案',
+    points: '得分',
+    total: '合计',
+    method:
+      '每个答案计 0 分（最谨慎）至 4 分（最进取）；投资期限的分数加倍（0–8 分），因为资金能投资多久，最能决定它能否从下跌中恢复。总分决定风险等级：',
+    band: 'R{{level}} {{name}}：{{min}}–{{max}} 分',
+    bandYours: 'R{{level}} {{name}}：{{min}}–{{max}} 分（您的等级）',
+    noScore: '您保存的等级是 R{{level}}。请在下方重新回答问卷，查看每个答案的分值。',
+  },
+  activity: {
+    title: '您在本设备上的操作记录',
+    favourites: '收藏',
+    compared: '比较列表中',
+    applied: '已申请（模拟）',
+    empty: '暂无。',
+    noneDismissed: '您还没有将任何产品标记为不感兴趣。',
+    dismissed_one: '已有 {{count}} 个产品被标记为不感兴趣，不会再向您推荐。',
+    dismissed_other: '已有 {{count}} 个产品被标记为不感兴趣，不会再向您推荐。',
+  },
+};
