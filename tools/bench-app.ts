@@ -4,15 +4,18 @@
  * The customer app's engine as the worker runs it (the in-process EngineApi on the shipped models
  * and catalog, in Node): start-up time per stage with an empty device and again with the catalog's
  * embeddings cached, then the latency a person waits for after each interaction (recordEvent, then
- * recommend: the For-you refresh) over a scripted session of varied events, and semantic search.
+ * recommend: the For-you refresh) over a scripted session of varied events, semantic search, and
+ * advisor mode (a switch to a persona and back, each with the For-you list that follows; two
+ * personas' lists for the side-by-side comparison).
  * Progress goes to stderr; with --json, stdout is one JSON object.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { BackendName, EngineApi, ProductEventKind, StageTiming } from '../src/protocol/engine-api';
+import { PERSONA_IDS, type AppEngineApi, type BackendName, type ProductEventKind, type StageTiming } from '../src/protocol/engine-api';
 import { createMemoryPersistence } from '../src/storage/memory-persistence';
 import { createInProcessEngine } from '../src/worker/in-process-engine';
+import { PERSONAS } from '../src/worker/personas';
 import { fileAssetSource } from './lib/file-assets';
 import { percentile } from './lib/percentile';
 import { loadCatalogFile } from './simulator';
@@ -47,8 +50,8 @@ const results = [];
 
 for (const backend of values.backends.split(',') as BackendName[]) {
   const device = createMemoryPersistence();
-  const start = async (): Promise<[EngineApi, readonly StageTiming[], number]> => {
-    const engine = createInProcessEngine({ assets, catalog, persistence: device });
+  const start = async (): Promise<[AppEngineApi, readonly StageTiming[], number]> => {
+    const engine = createInProcessEngine({ assets, catalog, persistence: device, personas: PERSONAS });
     const [init, ms] = await timed(() => engine.init({ backend }));
     return [engine, init.timings, ms];
   };
@@ -73,6 +76,19 @@ for (const backend of values.backends.split(',') as BackendName[]) {
   }
   const searchMs: number[] = [];
   for (const query of QUERIES) searchMs.push((await timed(() => engine.search(query, 10)))[1]);
+  const switchMs: number[] = [];
+  const compareMs: number[] = [];
+  for (const [index, id] of PERSONA_IDS.entries()) {
+    for (const target of [{ kind: 'persona', id } as const, { kind: 'owner' } as const]) {
+      const [, ms] = await timed(async () => {
+        await engine.switchPerson(target);
+        return engine.recommend(OPTIONS);
+      });
+      switchMs.push(ms);
+    }
+    const other = PERSONA_IDS[(index + 1) % PERSONA_IDS.length] ?? id;
+    compareMs.push((await timed(() => Promise.all([engine.recommendFor(id, OPTIONS), engine.recommendFor(other, OPTIONS)])))[1]);
+  }
   await engine.dispose();
   const row = {
     backend,
@@ -84,10 +100,12 @@ for (const backend of values.backends.split(',') as BackendName[]) {
     refresh_ms: summary(refreshMs),
     recommend_elapsed_ms: summary(engineMs),
     search_ms: summary(searchMs),
+    advisor_switch_ms: summary(switchMs),
+    advisor_compare_ms: summary(compareMs),
   };
   progress(JSON.stringify(row));
   results.push(row);
 }
 
 if (values.json) console.log(JSON.stringify({ node: process.version, results }, null, 2));
-else for (const row of results) console.log(`${row.backend}: start ${row.start_ms_empty_device} ms (empty device), ${row.start_ms_cached_catalog} ms (cached catalog); refresh p50 ${row.refresh_ms.p50} ms, p95 ${row.refresh_ms.p95} ms; search p50 ${row.search_ms.p50} ms`);
+else for (const row of results) console.log(`${row.backend}: start ${row.start_ms_empty_device} ms (empty device), ${row.start_ms_cached_catalog} ms (cached catalog); refresh p50 ${row.refresh_ms.p50} ms, p95 ${row.refresh_ms.p95} ms; search p50 ${row.search_ms.p50} ms; advisor switch + list p50 ${row.advisor_switch_ms.p50} ms, compare p50 ${row.advisor_compare_ms.p50} ms`);
