@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPersonaId, PERSONA_IDS, type PersonaId, type Product, type Recommendations } from '../../protocol/engine-api';
+import { isPersonaId, PERSONA_IDS, type PersonaId, type Recommendations } from '../../protocol/engine-api';
+import { findProduct } from '../../state/catalog-store';
 import { EngineErrorNotice } from '../common/EngineErrorNotice';
 import { ProductLink } from '../common/ProductLink';
 import { RiskBadge } from '../common/RiskBadge';
-import { reasonParts } from '../for-you/reason-text';
+import { ReasonText } from '../for-you/ReasonText';
 import { useAdvisor, useCatalog, useEngine } from '../store-context';
 import { personaName } from './persona-name';
 
@@ -67,8 +68,7 @@ export function PersonaComparison() {
 function ComparedList({ persona, list }: { persona: PersonaId; list: Recommendations }) {
   const { t } = useTranslation();
   const catalog = useCatalog((state) => state.catalog);
-  const byId = new Map<string, Product>((catalog?.products ?? []).map((product) => [product.id, product]));
-  const nameOf = (productId: string) => byId.get(productId)?.name ?? productId;
+  const nameOf = (productId: string) => findProduct(catalog, productId)?.name ?? productId;
   const name = personaName(t, persona);
   return (
     <section className="compare-column" data-testid="compare-column" data-persona={persona} aria-label={t('advisor.compare.listLabel', { name })}>
@@ -79,7 +79,7 @@ function ComparedList({ persona, list }: { persona: PersonaId; list: Recommendat
       ) : (
         <ol className="compare-list">
           {list.items.map((item) => {
-            const product = byId.get(item.productId);
+            const product = findProduct(catalog, item.productId);
             return (
               <li key={item.productId} data-testid="compare-item" data-product-id={item.productId} data-risk={product?.risk_level}>
                 <span lang="en">
@@ -90,9 +90,7 @@ function ComparedList({ persona, list }: { persona: PersonaId; list: Recommendat
                   {item.reasons.map((reason, index) => (
                     // Reasons have no id of their own; their order is fixed per result.
                     <li key={index} className={`reason reason-${reason.kind}`} data-testid="compare-reason">
-                      {reasonParts(reason, nameOf, t).map((part) =>
-                        typeof part === 'string' ? part : <span key="product" lang="en">{part.productName}</span>,
-                      )}
+                      <ReasonText reason={reason} nameOf={nameOf} />
                     </li>
                   ))}
                 </ul>

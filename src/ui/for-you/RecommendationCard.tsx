@@ -7,7 +7,7 @@ import { RiskBadge } from '../common/RiskBadge';
 import { useFormat } from '../format';
 import { summaryText } from '../product/product-facts';
 import { usePerson } from '../store-context';
-import { reasonParts } from './reason-text';
+import { ReasonText } from './ReasonText';
 
 /**
  * One recommended product: name (a link), category, risk, the reasons in sentences, and actions.
@@ -68,9 +68,7 @@ export function RecommendationCard({
             data-kind={reason.kind}
             data-product-id={reason.kind === 'interaction' ? reason.productId : undefined}
           >
-            {reasonParts(reason, nameOf, t).map((part) =>
-              typeof part === 'string' ? part : <span key="product" lang="en">{part.productName}</span>,
-            )}
+            <ReasonText reason={reason} nameOf={nameOf} />
           </li>
         ))}
       </ul>
